@@ -1,0 +1,95 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, and has
+ * the table resolve and validate the method's policy. Nothing is read per request.
+ */
+final class CorsDynamicFeature implements DynamicFeature {
+
+    private final PolicyTable table;
+
+    CorsDynamicFeature(PolicyTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void configure(ResourceInfo info, FeatureContext context) {
+        Class<?> resourceClass = info.getResourceClass();
+        Method method = info.getResourceMethod();
+        if (resourceClass == null || method == null) {
+            return;
+        }
+        CrossOrigin onMethod = method.getAnnotation(CrossOrigin.class);
+        CrossOrigin onClass = resourceClass.getAnnotation(CrossOrigin.class);
+        if (onMethod == null && onClass == null) {
+            return;
+        }
+        String className = name(resourceClass);
+        String target = className + "#" + method.getName();
+        List<Layer> layers = new ArrayList<>(2);
+        if (onMethod != null) {
+            layers.add(new Layer(options(onMethod), "@CrossOrigin on " + target));
+        }
+        if (onClass != null) {
+            layers.add(new Layer(options(onClass), "@CrossOrigin on " + className));
+        }
+        table.addAnnotated(resourceClass, method, target, layers);
+    }
+
+    /** The class name without its package: {@code UserResource}, {@code Api$Users}. */
+    static String name(Class<?> c) {
+        String pkg = c.getPackageName();
+        return pkg.isEmpty() ? c.getName() : c.getName().substring(pkg.length() + 1);
+    }
+
+    /** The attributes that are set, as a layer of options; the "not set" values stay unset. */
+    static CorsOptions options(CrossOrigin a) {
+        CorsOptions.Builder b = CorsOptions.builder();
+        if (a.origins().length > 0) {
+            b.origins(a.origins());
+        }
+        if (a.originPatterns().length > 0) {
+            b.originPatterns(a.originPatterns());
+        }
+        if (a.methods().length > 0) {
+            b.methods(a.methods());
+        }
+        if (a.allowHeaders().length > 0) {
+            b.allowHeaders(a.allowHeaders());
+        }
+        if (a.allowHeaderPatterns().length > 0) {
+            b.allowHeaderPatterns(a.allowHeaderPatterns());
+        }
+        if (a.exposeHeaders().length > 0) {
+            b.exposeHeaders(a.exposeHeaders());
+        }
+        if (a.maxAge() != -1) {
+            b.maxAge(a.maxAge());
+        }
+        set(a.supportsCredentials(), b::supportsCredentials);
+        set(a.sendWildcard(), b::sendWildcard);
+        set(a.varyHeader(), b::varyHeader);
+        set(a.allowPrivateNetwork(), b::allowPrivateNetwork);
+        set(a.automaticOptions(), b::automaticOptions);
+        return b.build();
+    }
+
+    private static void set(OptBoolean value, java.util.function.Consumer<Boolean> setter) {
+        Boolean b = value.toBoolean();
+        if (b != null) {
+            setter.accept(b);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CorsDynamicFeature{" + table + "}";
+    }
+}

@@ -1,0 +1,336 @@
+package io.github.jaxrscors;
+
+import io.github.jaxrscors.PolicyTable.RuleSpec;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Enables CORS for a Jakarta REST application: register it like any feature.
+ *
+ * <pre>{@code
+ * // every resource, any origin (echoed), the default methods and headers
+ * new ResourceConfig(UserResource.class).register(new CorsFeature());
+ *
+ * // application-wide options
+ * new ResourceConfig(UserResource.class).register(CorsFeature.builder()
+ *         .origins("https://app.example.com")
+ *         .supportsCredentials(true)
+ *         .build());
+ * }</pre>
+ *
+ * <p>Coverage: with no {@link Builder#resource(String) resource rule} every resource is covered;
+ * with rules, the requests whose path matches one; with {@link Builder#annotatedOnly()}, only
+ * {@link CrossOrigin} classes and methods. Annotated classes and methods are covered in every case.
+ *
+ * <p>Registering it adds a request filter that answers preflights (before authentication filters,
+ * at priority {@code Priorities.AUTHENTICATION - 200}) and a response filter that adds the headers
+ * to actual and error responses. Configuration mistakes fail application startup with an
+ * {@link IllegalStateException} that names the setting and where it came from.
+ */
+public final class CorsFeature implements Feature {
+
+    private final CorsOptions options;
+    private final List<RuleSpec> rules;
+    private final boolean annotatedOnly;
+
+    /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
+    public CorsFeature() {
+        this(new Builder());
+    }
+
+    private CorsFeature(Builder b) {
+        this.options = b.options.build();
+        this.rules = List.copyOf(b.rules);
+        this.annotatedOnly = b.annotatedOnly;
+    }
+
+    /**
+     * Starts a feature with application-wide options ({@code CORS(app, **kwargs)} in flask-cors).
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers the CORS filters; reads the {@code jaxrs.cors.*} properties and validates every
+     * policy used by path. Registering the feature twice configures it once.
+     *
+     * @param context the application's feature context
+     * @return true: the feature is enabled
+     * @throws IllegalStateException on a configuration mistake, naming the setting and its source
+     */
+    @Override
+    public boolean configure(FeatureContext context) {
+        Configuration config = context.getConfiguration();
+        if (config.isRegistered(CorsRequestFilter.class)) {
+            return true;
+        }
+        List<Layer> base = List.of(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()));
+        PolicyTable table = PolicyTable.create(base, rules, annotatedOnly);
+        context.register(new CorsDynamicFeature(table));
+        context.register(new CorsRequestFilter(table), CorsRequestFilter.PRIORITY);
+        context.register(new CorsResponseFilter(table), CorsResponseFilter.PRIORITY);
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly + "}";
+    }
+
+    /**
+     * Builds a {@link CorsFeature}. The option setters are those of {@link CorsOptions.Builder}
+     * and set the application-wide layer, above the {@code jaxrs.cors.*} properties.
+     */
+    public static final class Builder {
+        private final CorsOptions.Builder options = CorsOptions.builder();
+        private final List<RuleSpec> rules = new ArrayList<>();
+        private boolean annotatedOnly;
+
+        Builder() {
+        }
+
+        /**
+         * Covers request paths matching {@code pathRegex} with the application-wide options.
+         * Paths are relative to the application root with a leading {@code /}
+         * ({@code /api/users/7}), exactly as the runtime routes on them; the regex must match the
+         * WHOLE path. When several rules match, the one declared first wins.
+         *
+         * @param pathRegex a Java regex over the request path
+         * @return this builder
+         */
+        public Builder resource(String pathRegex) {
+            rules.add(new RuleSpec(Objects.requireNonNull(pathRegex, "pathRegex"), null));
+            return this;
+        }
+
+        /**
+         * Covers request paths matching {@code pathRegex} with {@code options} layered over the
+         * application-wide options (see {@link #resource(String)} for the path rules).
+         *
+         * @param pathRegex a Java regex over the request path
+         * @param options   the options of this rule
+         * @return this builder
+         */
+        public Builder resource(String pathRegex, CorsOptions options) {
+            rules.add(new RuleSpec(Objects.requireNonNull(pathRegex, "pathRegex"), Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        /**
+         * Covers nothing by path: only {@link CrossOrigin} classes and methods get CORS handling.
+         * Resource rules still lend their options to annotated methods on their paths.
+         *
+         * @return this builder
+         */
+        public Builder annotatedOnly() {
+            this.annotatedOnly = true;
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#origins(String...)}.
+         *
+         * @param origins the allowed origins
+         * @return this builder
+         */
+        public Builder origins(String... origins) {
+            options.origins(origins);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#originPatterns(String...)}.
+         *
+         * @param patterns the origin regexes
+         * @return this builder
+         */
+        public Builder originPatterns(String... patterns) {
+            options.originPatterns(patterns);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#originPatterns(Pattern...)}.
+         *
+         * @param patterns the origin regexes
+         * @return this builder
+         */
+        public Builder originPatterns(Pattern... patterns) {
+            options.originPatterns(patterns);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#originPredicate(Predicate)}.
+         *
+         * @param predicate accepts the origins to allow
+         * @return this builder
+         */
+        public Builder originPredicate(Predicate<String> predicate) {
+            options.originPredicate(predicate);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#methods(String...)}.
+         *
+         * @param methods the allowed methods
+         * @return this builder
+         */
+        public Builder methods(String... methods) {
+            options.methods(methods);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#allowHeaders(String...)}.
+         *
+         * @param headers the allowed request header names
+         * @return this builder
+         */
+        public Builder allowHeaders(String... headers) {
+            options.allowHeaders(headers);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#allowHeaderPatterns(String...)}.
+         *
+         * @param patterns the header name regexes
+         * @return this builder
+         */
+        public Builder allowHeaderPatterns(String... patterns) {
+            options.allowHeaderPatterns(patterns);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#exposeHeaders(String...)}.
+         *
+         * @param headers the exposed response header names
+         * @return this builder
+         */
+        public Builder exposeHeaders(String... headers) {
+            options.exposeHeaders(headers);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#supportsCredentials(boolean)}.
+         *
+         * @param supportsCredentials true to allow credentialed requests
+         * @return this builder
+         */
+        public Builder supportsCredentials(boolean supportsCredentials) {
+            options.supportsCredentials(supportsCredentials);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#maxAge(Duration)}.
+         *
+         * @param maxAge the preflight cache time, not negative
+         * @return this builder
+         */
+        public Builder maxAge(Duration maxAge) {
+            options.maxAge(maxAge);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#maxAge(long)}.
+         *
+         * @param seconds the preflight cache time, not negative
+         * @return this builder
+         */
+        public Builder maxAge(long seconds) {
+            options.maxAge(seconds);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#sendWildcard(boolean)}.
+         *
+         * @param sendWildcard true to send a literal {@code *}
+         * @return this builder
+         */
+        public Builder sendWildcard(boolean sendWildcard) {
+            options.sendWildcard(sendWildcard);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#varyHeader(boolean)}.
+         *
+         * @param varyHeader false to leave {@code Vary} alone
+         * @return this builder
+         */
+        public Builder varyHeader(boolean varyHeader) {
+            options.varyHeader(varyHeader);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#allowPrivateNetwork(boolean)}.
+         *
+         * @param allowPrivateNetwork true to allow private network access
+         * @return this builder
+         */
+        public Builder allowPrivateNetwork(boolean allowPrivateNetwork) {
+            options.allowPrivateNetwork(allowPrivateNetwork);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#automaticOptions(boolean)}.
+         *
+         * @param automaticOptions false to let a declared {@code @OPTIONS} method answer
+         * @return this builder
+         */
+        public Builder automaticOptions(boolean automaticOptions) {
+            options.automaticOptions(automaticOptions);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#interceptExceptions(boolean)}.
+         *
+         * @param interceptExceptions false to leave error responses without CORS headers
+         * @return this builder
+         */
+        public Builder interceptExceptions(boolean interceptExceptions) {
+            options.interceptExceptions(interceptExceptions);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#rejectDisallowedOrigins(boolean)}.
+         *
+         * @param rejectDisallowedOrigins true to refuse disallowed origins
+         * @return this builder
+         */
+        public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
+            options.rejectDisallowedOrigins(rejectDisallowedOrigins);
+            return this;
+        }
+
+        /**
+         * Makes the feature.
+         *
+         * @return a feature to register on the application
+         */
+        public CorsFeature build() {
+            return new CorsFeature(this);
+        }
+    }
+}

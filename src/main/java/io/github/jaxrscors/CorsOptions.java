@@ -1,0 +1,371 @@
+package io.github.jaxrscors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable, partial set of CORS options: the options of one
+ * {@link CorsFeature.Builder#resource(String, CorsOptions) resource rule}.
+ *
+ * <p>Options never set inherit the next layer (see {@link CrossOrigin} for the order). Each setter
+ * of {@link Builder} names the response header it controls and its default. Values are checked
+ * when the application starts, once every layer is known; a mistake fails startup with a message
+ * that names the setting and where it came from.
+ *
+ * <pre>{@code
+ * CorsOptions admin = CorsOptions.builder()
+ *         .origins("https://admin.example.com")
+ *         .supportsCredentials(true)
+ *         .build();
+ * }</pre>
+ */
+public final class CorsOptions {
+
+    final List<String> origins;
+    final List<String> originPatterns;
+    final List<Pattern> originPatternObjects;
+    final Predicate<String> originPredicate;
+    final List<String> methods;
+    final List<String> allowHeaders;
+    final List<String> allowHeaderPatterns;
+    final List<String> exposeHeaders;
+    final Boolean supportsCredentials;
+    final Long maxAge;
+    final Boolean sendWildcard;
+    final Boolean varyHeader;
+    final Boolean allowPrivateNetwork;
+    final Boolean automaticOptions;
+    final Boolean interceptExceptions;
+    final Boolean rejectDisallowedOrigins;
+
+    private CorsOptions(Builder b) {
+        origins = b.origins;
+        originPatterns = b.originPatterns;
+        originPatternObjects = b.originPatternObjects;
+        originPredicate = b.originPredicate;
+        methods = b.methods;
+        allowHeaders = b.allowHeaders;
+        allowHeaderPatterns = b.allowHeaderPatterns;
+        exposeHeaders = b.exposeHeaders;
+        supportsCredentials = b.supportsCredentials;
+        maxAge = b.maxAge;
+        sendWildcard = b.sendWildcard;
+        varyHeader = b.varyHeader;
+        allowPrivateNetwork = b.allowPrivateNetwork;
+        automaticOptions = b.automaticOptions;
+        interceptExceptions = b.interceptExceptions;
+        rejectDisallowedOrigins = b.rejectDisallowedOrigins;
+    }
+
+    /**
+     * Starts an empty set of options: every option inherits until set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether any of the origin forms (list, patterns, predicate) is set at this layer. */
+    boolean setsOrigins() {
+        return origins != null || originPatterns != null || originPatternObjects != null || originPredicate != null;
+    }
+
+    /** Whether any of the allowed-header forms (list, patterns) is set at this layer. */
+    boolean setsAllowHeaders() {
+        return allowHeaders != null || allowHeaderPatterns != null;
+    }
+
+    /** Lists the options set at this layer, for logs and messages. */
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(", ", "CorsOptions{", "}");
+        add(j, "origins", origins);
+        add(j, "originPatterns", originPatterns);
+        add(j, "originPatterns", originPatternObjects);
+        add(j, "originPredicate", originPredicate);
+        add(j, "methods", methods);
+        add(j, "allowHeaders", allowHeaders);
+        add(j, "allowHeaderPatterns", allowHeaderPatterns);
+        add(j, "exposeHeaders", exposeHeaders);
+        add(j, "supportsCredentials", supportsCredentials);
+        add(j, "maxAge", maxAge);
+        add(j, "sendWildcard", sendWildcard);
+        add(j, "varyHeader", varyHeader);
+        add(j, "allowPrivateNetwork", allowPrivateNetwork);
+        add(j, "automaticOptions", automaticOptions);
+        add(j, "interceptExceptions", interceptExceptions);
+        add(j, "rejectDisallowedOrigins", rejectDisallowedOrigins);
+        return j.toString();
+    }
+
+    private static void add(StringJoiner j, String name, Object value) {
+        if (value != null) {
+            j.add(name + "=" + value);
+        }
+    }
+
+    /**
+     * Builds a {@link CorsOptions}. Every setter replaces what an earlier call to the same setter
+     * gave; options never set stay unset and inherit the next layer.
+     */
+    public static final class Builder {
+        private List<String> origins;
+        private List<String> originPatterns;
+        private List<Pattern> originPatternObjects;
+        private Predicate<String> originPredicate;
+        private List<String> methods;
+        private List<String> allowHeaders;
+        private List<String> allowHeaderPatterns;
+        private List<String> exposeHeaders;
+        private Boolean supportsCredentials;
+        private Long maxAge;
+        private Boolean sendWildcard;
+        private Boolean varyHeader;
+        private Boolean allowPrivateNetwork;
+        private Boolean automaticOptions;
+        private Boolean interceptExceptions;
+        private Boolean rejectDisallowedOrigins;
+
+        Builder() {
+        }
+
+        /**
+         * Origins allowed to read responses; controls {@code Access-Control-Allow-Origin}.
+         * Entries: an exact origin {@code scheme://host[:port]}, a subdomain wildcard
+         * {@code https://*.example.com} (any depth, never the bare domain), {@code "*"} (any
+         * well-formed origin), or {@code "null"} (only when listed). One origin per entry.
+         * Default: {@code "*"}, echoed (see {@link #sendWildcard(boolean)}).
+         *
+         * @param origins the allowed origins
+         * @return this builder
+         */
+        public Builder origins(String... origins) {
+            this.origins = list("origins", origins);
+            return this;
+        }
+
+        /**
+         * Regular expressions for allowed origins, each matched against the WHOLE {@code Origin}
+         * value. Adds up with {@link #origins(String...)}. Never matches {@code "null"}.
+         *
+         * @param patterns the origin regexes
+         * @return this builder
+         */
+        public Builder originPatterns(String... patterns) {
+            this.originPatterns = list("originPatterns", patterns);
+            return this;
+        }
+
+        /**
+         * Compiled regular expressions for allowed origins, each matched against the WHOLE
+         * {@code Origin} value. Adds up with {@link #origins(String...)}.
+         *
+         * @param patterns the origin regexes
+         * @return this builder
+         */
+        public Builder originPatterns(Pattern... patterns) {
+            this.originPatternObjects = list("originPatterns", patterns);
+            return this;
+        }
+
+        /**
+         * Decides origins at request time (from a database, say). An origin is allowed when the
+         * listed origins, the patterns or this predicate accept it. It is asked on every request
+         * with a well-formed origin (never {@code "null"}), never cached; it must be thread-safe
+         * and fast. An exception it throws refuses the origin.
+         *
+         * @param predicate accepts the origins to allow
+         * @return this builder
+         */
+        public Builder originPredicate(Predicate<String> predicate) {
+            this.originPredicate = Objects.requireNonNull(predicate, "originPredicate");
+            return this;
+        }
+
+        /**
+         * Methods allowed for preflighted requests; controls {@code Access-Control-Allow-Methods}.
+         * Compared case-sensitively. Default: {@code GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE}.
+         *
+         * @param methods the allowed methods
+         * @return this builder
+         */
+        public Builder methods(String... methods) {
+            this.methods = list("methods", methods);
+            return this;
+        }
+
+        /**
+         * Request header names allowed (case-insensitive), or {@code "*"} for any; controls
+         * {@code Access-Control-Allow-Headers}, which echoes the requested names. Default: {@code "*"}.
+         *
+         * @param headers the allowed request header names
+         * @return this builder
+         */
+        public Builder allowHeaders(String... headers) {
+            this.allowHeaders = list("allowHeaders", headers);
+            return this;
+        }
+
+        /**
+         * Regular expressions for allowed request header names, whole-name, case-insensitive.
+         * Adds up with {@link #allowHeaders(String...)}.
+         *
+         * @param patterns the header name regexes
+         * @return this builder
+         */
+        public Builder allowHeaderPatterns(String... patterns) {
+            this.allowHeaderPatterns = list("allowHeaderPatterns", patterns);
+            return this;
+        }
+
+        /**
+         * Response headers scripts may read; controls {@code Access-Control-Expose-Headers}.
+         * {@code "*"} exposes all (not with credentials). Default: none.
+         *
+         * @param headers the exposed response header names
+         * @return this builder
+         */
+        public Builder exposeHeaders(String... headers) {
+            this.exposeHeaders = list("exposeHeaders", headers);
+            return this;
+        }
+
+        /**
+         * Whether to send {@code Access-Control-Allow-Credentials: true}. Requires listed origins
+         * (not {@code "*"}). Default: false.
+         *
+         * @param supportsCredentials true to allow credentialed requests
+         * @return this builder
+         */
+        public Builder supportsCredentials(boolean supportsCredentials) {
+            this.supportsCredentials = supportsCredentials;
+            return this;
+        }
+
+        /**
+         * How long browsers may cache a preflight answer; controls {@code Access-Control-Max-Age},
+         * sent in whole seconds. Default: no header.
+         *
+         * @param maxAge the preflight cache time, not negative
+         * @return this builder
+         */
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = Objects.requireNonNull(maxAge, "maxAge").getSeconds();
+            return this;
+        }
+
+        /**
+         * How long, in seconds, browsers may cache a preflight answer; controls
+         * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0}. Default: no header.
+         *
+         * @param seconds the preflight cache time, not negative
+         * @return this builder
+         */
+        public Builder maxAge(long seconds) {
+            this.maxAge = seconds;
+            return this;
+        }
+
+        /**
+         * Whether to answer {@code Access-Control-Allow-Origin: *} instead of echoing the origin;
+         * only where origins is {@code "*"} without credentials. Default: false.
+         *
+         * @param sendWildcard true to send a literal {@code *}
+         * @return this builder
+         */
+        public Builder sendWildcard(boolean sendWildcard) {
+            this.sendWildcard = sendWildcard;
+            return this;
+        }
+
+        /**
+         * Whether to add {@code Vary: Origin} where the answer depends on the origin. When false
+         * the {@code Vary} header is never added to or altered. Default: true.
+         *
+         * @param varyHeader false to leave {@code Vary} alone
+         * @return this builder
+         */
+        public Builder varyHeader(boolean varyHeader) {
+            this.varyHeader = varyHeader;
+            return this;
+        }
+
+        /**
+         * Whether preflights carrying {@code Access-Control-Request-Private-Network: true} get
+         * {@code Access-Control-Allow-Private-Network: true} (else {@code false}). Default: false.
+         *
+         * @param allowPrivateNetwork true to allow private network access
+         * @return this builder
+         */
+        public Builder allowPrivateNetwork(boolean allowPrivateNetwork) {
+            this.allowPrivateNetwork = allowPrivateNetwork;
+            return this;
+        }
+
+        /**
+         * Whether the library answers preflights itself, even where the resource declares
+         * {@code @OPTIONS}. Default: true.
+         *
+         * @param automaticOptions false to let a declared {@code @OPTIONS} method answer
+         * @return this builder
+         */
+        public Builder automaticOptions(boolean automaticOptions) {
+            this.automaticOptions = automaticOptions;
+            return this;
+        }
+
+        /**
+         * Whether error responses (exception mappers, {@code WebApplicationException}, 404 and
+         * 405 inside a covered rule, unmapped exceptions' 500) carry the CORS headers, so scripts
+         * can read the error. Default: true.
+         *
+         * @param interceptExceptions false to leave error responses without CORS headers
+         * @return this builder
+         */
+        public Builder interceptExceptions(boolean interceptExceptions) {
+            this.interceptExceptions = interceptExceptions;
+            return this;
+        }
+
+        /**
+         * Whether a request from a disallowed origin is refused with {@code 403} before the
+         * resource method runs (else it proceeds without {@code Access-Control-*} headers and the
+         * browser blocks the read). A same-origin request always proceeds. Default: false.
+         *
+         * @param rejectDisallowedOrigins true to refuse disallowed origins
+         * @return this builder
+         */
+        public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
+            this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+            return this;
+        }
+
+        /**
+         * Makes the immutable options.
+         *
+         * @return the options set so far
+         */
+        public CorsOptions build() {
+            return new CorsOptions(this);
+        }
+
+        private static <T> List<T> list(String option, T[] values) {
+            Objects.requireNonNull(values, option);
+            List<T> copy = new ArrayList<>(values.length);
+            for (T value : values) {
+                if (value == null) {
+                    throw new NullPointerException(option + " must not contain null: " + Arrays.toString(values));
+                }
+                copy.add(value);
+            }
+            return List.copyOf(copy);
+        }
+    }
+}

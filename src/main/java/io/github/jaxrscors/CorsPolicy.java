@@ -1,0 +1,50 @@
+package io.github.jaxrscors;
+
+import java.util.Set;
+
+/**
+ * The resolved, validated CORS policy of one resource method (or of a path rule): every option
+ * has its value, and the header values are computed once here, not per request.
+ *
+ * @param source                  where the policy applies, for logs ({@code UserResource#list})
+ * @param origins                 allowed origins
+ * @param methods                 allowed methods (case-sensitive)
+ * @param allowMethods            the {@code Access-Control-Allow-Methods} value
+ * @param allowHeaders            allowed request header names
+ * @param exposeHeaders           the {@code Access-Control-Expose-Headers} value, or null
+ * @param supportsCredentials     send {@code Access-Control-Allow-Credentials: true}
+ * @param maxAge                  the {@code Access-Control-Max-Age} value, or null
+ * @param sendWildcard            answer {@code *} (effective only with origins {@code *}, no credentials)
+ * @param varyHeader              add {@code Vary}
+ * @param allowPrivateNetwork     answer private network preflights with {@code true}
+ * @param automaticOptions        preflights answered by the library even where {@code @OPTIONS} exists
+ * @param interceptExceptions     error responses carry the headers
+ * @param rejectDisallowedOrigins {@code 403} for disallowed origins
+ */
+record CorsPolicy(String source, OriginMatcher origins, Set<String> methods, String allowMethods,
+        HeaderMatcher allowHeaders, String exposeHeaders, boolean supportsCredentials, String maxAge,
+        boolean sendWildcard, boolean varyHeader, boolean allowPrivateNetwork, boolean automaticOptions,
+        boolean interceptExceptions, boolean rejectDisallowedOrigins) {
+
+    CorsPolicy {
+        methods = Set.copyOf(methods);
+    }
+
+    /**
+     * The policy answers {@code Access-Control-Allow-Origin: *} to everyone, so its answer does not
+     * depend on the origin (and needs no {@code Vary: Origin}).
+     */
+    boolean answersWildcard() {
+        return sendWildcard && origins.any() && !supportsCredentials;
+    }
+
+    @Override
+    public String toString() {
+        return source + " {origins=[" + origins + "], methods=[" + allowMethods + "], allowHeaders=[" + allowHeaders
+                + "], exposeHeaders=[" + (exposeHeaders == null ? "" : exposeHeaders) + "], supportsCredentials="
+                + supportsCredentials + ", maxAge=" + (maxAge == null ? "none" : maxAge) + ", sendWildcard=" + sendWildcard
+                + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork + ", automaticOptions="
+                + automaticOptions + ", interceptExceptions=" + interceptExceptions + ", rejectDisallowedOrigins="
+                + rejectDisallowedOrigins + "}";
+    }
+}

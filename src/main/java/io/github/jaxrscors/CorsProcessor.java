@@ -1,0 +1,161 @@
+package io.github.jaxrscors;
+
+import io.github.jaxrscors.CorsDecision.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The CORS decision as a pure function of the policy and the request's CORS facts; no JAX-RS type
+ * here, so the whole decision table is testable without a server.
+ *
+ * <p>Section names refer to the WHATWG Fetch standard, https://fetch.spec.whatwg.org/.
+ */
+final class CorsProcessor {
+
+    static final String VARY_ORIGIN = "Origin";
+    static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+    static final String VARY_PREFLIGHT_WILDCARD = "Access-Control-Request-Method, Access-Control-Request-Headers";
+
+    /** An {@code Access-Control-Request-Headers} value longer than this is refused unread. */
+    static final int MAX_REQUEST_HEADERS_LENGTH = 8192;
+
+    private CorsProcessor() {
+    }
+
+    /**
+     * An actual (non-preflight) request.
+     *
+     * @param policy        the covering policy
+     * @param origin        the {@code Origin} value (several headers joined by commas), or null
+     * @param requestOrigin the request's own {@code scheme://host[:port]} when a disallowed origin
+     *                      may still be refused (under rejectDisallowedOrigins, before the resource
+     *                      runs); null once the request is past that point
+     */
+    static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
+        if (policy.answersWildcard()) {
+            // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
+            return new CorsDecision(Outcome.ALLOWED, "*", false, origin == null ? null : policy.exposeHeaders(),
+                    null, null, null, null, null, "origins * answered with a literal * (sendWildcard)");
+        }
+        String vary = policy.varyHeader() ? VARY_ORIGIN : null;
+        if (origin == null) {
+            return CorsDecision.denied(Outcome.DENIED, vary, "no Origin header: not a CORS request");
+        }
+        if (policy.origins().allows(origin)) {
+            return new CorsDecision(Outcome.ALLOWED, origin, policy.supportsCredentials(), policy.exposeHeaders(),
+                    null, null, null, null, vary, "origin allowed by " + policy.source());
+        }
+        if (requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin)) {
+            return CorsDecision.denied(Outcome.FORBIDDEN, vary, "origin not allowed by " + policy.source()
+                    + " (allowed: " + policy.origins() + "); rejectDisallowedOrigins answers 403");
+        }
+        return CorsDecision.denied(Outcome.DENIED, vary, "origin not allowed by " + policy.source()
+                + " (allowed: " + policy.origins() + "); no CORS headers sent");
+    }
+
+    /**
+     * A CORS-preflight request. Where several resource methods would serve the announced request,
+     * each one's policy must allow it; the first one's values are answered.
+     *
+     * @param policies              the policies of the methods that would serve the request, not empty
+     * @param origin                the {@code Origin} value (several headers joined by commas)
+     * @param requestMethod         {@code Access-Control-Request-Method}
+     * @param requestHeaders        {@code Access-Control-Request-Headers}, or null
+     * @param requestPrivateNetwork {@code Access-Control-Request-Private-Network}, or null
+     */
+    static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
+            String requestHeaders, String requestPrivateNetwork) {
+        CorsPolicy first = policies.get(0);
+        String vary = preflightVary(first);
+        if (!HttpSyntax.isToken(requestMethod)) {
+            return CorsDecision.denied(Outcome.FORBIDDEN, vary,
+                    "Access-Control-Request-Method " + CorsLog.escape(requestMethod) + " is not a method token");
+        }
+        List<String> headers = parseHeaderList(requestHeaders);
+        if (headers == null) {
+            return CorsDecision.denied(Outcome.FORBIDDEN, vary,
+                    "Access-Control-Request-Headers " + CorsLog.escape(requestHeaders) + " is not a list of header names");
+        }
+        for (CorsPolicy policy : policies) {
+            String refusal = refusal(policy, origin, requestMethod, headers);
+            if (refusal != null) {
+                return CorsDecision.denied(Outcome.FORBIDDEN, vary, refusal);
+            }
+        }
+        String allowOrigin = first.answersWildcard() ? "*" : origin;
+        String allowHeaders = headers.isEmpty() ? null : String.join(", ", headers);
+        // Private Network Access: answered only to a preflight that asks.
+        String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
+        return new CorsDecision(Outcome.ALLOWED, allowOrigin, first.supportsCredentials(), null, first.allowMethods(),
+                allowHeaders, first.maxAge(), privateNetwork, vary, "preflight allowed by " + first.source());
+    }
+
+    /**
+     * The {@code Vary} tokens of a preflight answer under {@code policy}: the answer depends on the
+     * origin (unless it is a constant {@code *}) and on the announced method and headers.
+     */
+    static String preflightVary(CorsPolicy policy) {
+        return policy.varyHeader() ? (policy.answersWildcard() ? VARY_PREFLIGHT_WILDCARD : VARY_PREFLIGHT) : null;
+    }
+
+    /** Why {@code policy} refuses the preflight, or null when it allows it. */
+    private static String refusal(CorsPolicy policy, String origin, String method, List<String> headers) {
+        if (!policy.answersWildcard() && !policy.origins().allows(origin)) {
+            return "origin " + CorsLog.escape(origin) + " not allowed by " + policy.source() + " (allowed: " + policy.origins() + ")";
+        }
+        if (!policy.methods().contains(method)) {
+            return "method " + CorsLog.escape(method) + " not allowed by " + policy.source() + " (allowed: " + policy.allowMethods() + ")";
+        }
+        for (String header : headers) {
+            if (!policy.allowHeaders().allows(header)) {
+                return "request header " + CorsLog.escape(header) + " not allowed by " + policy.source()
+                        + " (allowed: " + policy.allowHeaders() + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses {@code Access-Control-Request-Headers}: comma-separated header names, optional
+     * whitespace, empty elements skipped, names lower-cased. Null when an element is not a token
+     * or the value is oversized; an empty list for an absent value.
+     */
+    static List<String> parseHeaderList(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value.length() > MAX_REQUEST_HEADERS_LENGTH) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        int start = 0;
+        int n = value.length();
+        while (start <= n) {
+            int comma = value.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            int a = start;
+            int b = end;
+            while (a < b && isWhitespace(value.charAt(a))) {
+                a++;
+            }
+            while (b > a && isWhitespace(value.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                String name = value.substring(a, b);
+                if (!HttpSyntax.isToken(name)) {
+                    return null;
+                }
+                names.add(HttpSyntax.lower(name));
+            }
+            start = end + 1;
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
+    }
+}

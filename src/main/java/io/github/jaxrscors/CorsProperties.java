@@ -1,0 +1,53 @@
+package io.github.jaxrscors;
+
+/**
+ * Configuration property keys read from the application's {@code Configuration}: the lowest
+ * configured layer, below the {@link CorsFeature.Builder} options and above the defaults.
+ *
+ * <pre>{@code
+ * new ResourceConfig(UserResource.class)
+ *         .property(CorsProperties.ORIGINS, "https://app.example.com, https://admin.example.com")
+ *         .property(CorsProperties.MAX_AGE, "PT10M")
+ *         .register(CorsFeature.class);
+ * }</pre>
+ *
+ * <p>Value forms: lists as a comma-separated {@code String}, a {@code String[]} or a
+ * {@code Collection<String>}; flags as a {@code Boolean} or {@code "true"}/{@code "false"}; max age
+ * as a {@code Number} of seconds, a {@code java.time.Duration}, or a {@code String} of seconds or
+ * ISO-8601 ({@code "PT10M"}). A value of any other type or form fails startup with a message that
+ * names the key.
+ */
+public final class CorsProperties {
+
+    /** Allowed origins ({@code Access-Control-Allow-Origin}); see {@link CrossOrigin#origins()}. */
+    public static final String ORIGINS = "jaxrs.cors.origins";
+    /** Allowed origin regexes, whole match; see {@link CrossOrigin#originPatterns()}. */
+    public static final String ORIGIN_PATTERNS = "jaxrs.cors.origin-patterns";
+    /** Allowed methods ({@code Access-Control-Allow-Methods}); see {@link CrossOrigin#methods()}. */
+    public static final String METHODS = "jaxrs.cors.methods";
+    /** Allowed request headers ({@code Access-Control-Allow-Headers}); see {@link CrossOrigin#allowHeaders()}. */
+    public static final String ALLOW_HEADERS = "jaxrs.cors.allow-headers";
+    /** Allowed request header regexes; see {@link CrossOrigin#allowHeaderPatterns()}. */
+    public static final String ALLOW_HEADER_PATTERNS = "jaxrs.cors.allow-header-patterns";
+    /** Exposed response headers ({@code Access-Control-Expose-Headers}); see {@link CrossOrigin#exposeHeaders()}. */
+    public static final String EXPOSE_HEADERS = "jaxrs.cors.expose-headers";
+    /** {@code Access-Control-Allow-Credentials: true}; see {@link CrossOrigin#supportsCredentials()}. */
+    public static final String SUPPORTS_CREDENTIALS = "jaxrs.cors.supports-credentials";
+    /** Preflight cache time ({@code Access-Control-Max-Age}); see {@link CrossOrigin#maxAge()}. */
+    public static final String MAX_AGE = "jaxrs.cors.max-age";
+    /** Literal {@code *} instead of the echoed origin; see {@link CrossOrigin#sendWildcard()}. */
+    public static final String SEND_WILDCARD = "jaxrs.cors.send-wildcard";
+    /** {@code Vary: Origin}; see {@link CrossOrigin#varyHeader()}. */
+    public static final String VARY_HEADER = "jaxrs.cors.vary-header";
+    /** {@code Access-Control-Allow-Private-Network}; see {@link CrossOrigin#allowPrivateNetwork()}. */
+    public static final String ALLOW_PRIVATE_NETWORK = "jaxrs.cors.allow-private-network";
+    /** Preflights answered by the library; see {@link CrossOrigin#automaticOptions()}. */
+    public static final String AUTOMATIC_OPTIONS = "jaxrs.cors.automatic-options";
+    /** CORS headers on error responses; see {@link CorsOptions.Builder#interceptExceptions(boolean)}. */
+    public static final String INTERCEPT_EXCEPTIONS = "jaxrs.cors.intercept-exceptions";
+    /** {@code 403} for disallowed origins; see {@link CorsOptions.Builder#rejectDisallowedOrigins(boolean)}. */
+    public static final String REJECT_DISALLOWED_ORIGINS = "jaxrs.cors.reject-disallowed-origins";
+
+    private CorsProperties() {
+    }
+}

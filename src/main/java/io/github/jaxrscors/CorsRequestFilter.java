@@ -1,0 +1,112 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.ArrayList;
+import java.util.List;
+import org.glassfish.jersey.server.model.ResourceMethod;
+
+/**
+ * Global request filter, after matching: answers CORS preflights itself (the resource method never
+ * runs) and, under rejectDisallowedOrigins, refuses disallowed origins with 403.
+ */
+final class CorsRequestFilter implements ContainerRequestFilter {
+
+    /**
+     * Before {@link Priorities#AUTHENTICATION}: a preflight never carries credentials (Fetch,
+     * CORS-preflight request), so authentication filters must not see it.
+     */
+    static final int PRIORITY = Priorities.AUTHENTICATION - 200;
+
+    /** Request property: the library answered this request itself; the response filter skips it. */
+    static final String ANSWERED = "io.github.jaxrscors.answered";
+
+    /** Request property: a preflight passed on to a declared {@code @OPTIONS} method, with its policies. */
+    static final String PASSED_ON = "io.github.jaxrscors.preflightPolicies";
+
+    private final PolicyTable table;
+
+    CorsRequestFilter(PolicyTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (JerseyRequest.isPreflight(request)) {
+            preflight(request);
+            return;
+        }
+        String origin = request.getHeaderString(JerseyRequest.ORIGIN);
+        if (origin == null) {
+            return;
+        }
+        String path = JerseyRequest.path(request);
+        CorsPolicy policy = JerseyRequest.policy(table, JerseyRequest.matched(request), path);
+        if (policy == null || !policy.rejectDisallowedOrigins()) {
+            return;
+        }
+        CorsDecision decision = CorsProcessor.actual(policy, origin, HttpSyntax.originOf(request.getUriInfo().getRequestUri()));
+        if (decision.forbidden()) {
+            log(request, path, decision);
+            request.setProperty(ANSWERED, Boolean.TRUE);
+            request.abortWith(CorsHeaders.answer(decision));
+        }
+    }
+
+    private void preflight(ContainerRequestContext request) {
+        String path = JerseyRequest.path(request);
+        String requestMethod = request.getHeaderString(JerseyRequest.REQUEST_METHOD);
+        List<CorsPolicy> policies = new ArrayList<>(2);
+        String uncovered = null;
+        List<ResourceMethod> serving = JerseyRequest.servingMethods(request, requestMethod);
+        for (ResourceMethod method : serving) {
+            CorsPolicy policy = JerseyRequest.policy(table, method, path);
+            if (policy == null) {
+                uncovered = method.getInvocable().getHandlingMethod().toGenericString();
+            } else {
+                policies.add(policy);
+            }
+        }
+        if (serving.isEmpty()) {
+            // No method serves the announced request (it will get 405): the path's policy answers.
+            CorsPolicy policy = table.lookupPath(path);
+            if (policy != null) {
+                policies.add(policy);
+            }
+        }
+        if (policies.isEmpty()) {
+            return; // not covered: left to Jersey untouched
+        }
+        ResourceMethod matched = JerseyRequest.matched(request);
+        if (JerseyRequest.isDeclaredOptions(matched)) {
+            CorsPolicy own = JerseyRequest.policy(table, matched, path);
+            if (!(own != null ? own : policies.get(0)).automaticOptions()) {
+                request.setProperty(PASSED_ON, uncovered == null ? policies : List.of());
+                return;
+            }
+        }
+        CorsDecision decision = uncovered != null
+                ? CorsDecision.denied(CorsDecision.Outcome.FORBIDDEN, CorsProcessor.preflightVary(policies.get(0)),
+                        "a method serving " + requestMethod + " here is not covered by CORS: " + uncovered)
+                : CorsProcessor.preflight(policies, request.getHeaderString(JerseyRequest.ORIGIN), requestMethod,
+                        request.getHeaderString(JerseyRequest.REQUEST_HEADERS),
+                        request.getHeaderString(JerseyRequest.REQUEST_PRIVATE_NETWORK));
+        log(request, path, decision);
+        request.setProperty(ANSWERED, Boolean.TRUE);
+        request.abortWith(CorsHeaders.answer(decision));
+    }
+
+    static void log(ContainerRequestContext request, String path, CorsDecision decision) {
+        if (CorsLog.debugEnabled()) {
+            CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(path) + " from Origin "
+                    + CorsLog.escape(request.getHeaderString(JerseyRequest.ORIGIN)) + ": " + decision.outcome() + ", "
+                    + decision.reason());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CorsRequestFilter{priority=" + PRIORITY + ", " + table + "}";
+    }
+}

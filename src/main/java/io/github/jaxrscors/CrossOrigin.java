@@ -1,0 +1,178 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Enables CORS for a resource class or resource method, with options that override the
+ * application-wide ones.
+ *
+ * <p>Put it on a resource method to cover that method, or on a resource class to cover all of its
+ * methods. Every attribute left at its "not set" value ({@code {}}, {@code -1} or
+ * {@link OptBoolean#DEFAULT}) inherits the next layer, highest first: the method's annotation, the
+ * class's annotation, the first matching {@link CorsFeature.Builder#resource(String, CorsOptions)
+ * resource rule}, the {@link CorsFeature.Builder} options, the {@link CorsProperties jaxrs.cors.*}
+ * properties, and the defaults. Lists never merge across layers: a method's {@code origins}
+ * replaces its class's.
+ *
+ * <pre>{@code
+ * @Path("users")
+ * @CrossOrigin(origins = "https://app.example.com")
+ * public class UserResource {
+ *     @GET
+ *     public List<User> list() { ... }
+ *
+ *     @PUT @Path("{id}")
+ *     @CrossOrigin(methods = "PUT", maxAge = 600)
+ *     public User update(@PathParam("id") long id, User user) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>A preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is
+ * judged by the policy of the method that would serve the announced request, and answered by the
+ * library; no {@code @OPTIONS} method is needed. The annotation only takes effect when a
+ * {@link CorsFeature} is registered.
+ *
+ * @see <a href="https://fetch.spec.whatwg.org/#http-cors-protocol">Fetch standard: the CORS protocol</a>
+ */
+@NameBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface CrossOrigin {
+
+    /**
+     * Origins allowed to read responses; controls {@code Access-Control-Allow-Origin}.
+     *
+     * <p>Each entry is one of: an exact serialized origin {@code scheme://host[:port]}
+     * ({@code "https://app.example.com"}, no path, not even a trailing {@code /}); a subdomain
+     * wildcard ({@code "https://*.example.com"}: any depth of subdomain, never the bare domain,
+     * never another suffix); {@code "*"} for any well-formed origin; {@code "null"} for the opaque
+     * origin, allowed only when listed (never by {@code "*"}). An allowed origin is echoed back.
+     * Host names compare case-insensitively.
+     *
+     * <p>Not set: {@code {}}. Default: {@code "*"}.
+     *
+     * @return the allowed origins
+     */
+    String[] origins() default {};
+
+    /**
+     * Java regular expressions for allowed origins; each must match the WHOLE {@code Origin}
+     * value ({@code "https://[a-z]+\\.example\\.com"}). Adds up with {@link #origins()}. Patterns
+     * never match {@code "null"} nor a malformed origin. Not set: {@code {}}.
+     *
+     * @return the origin patterns
+     */
+    String[] originPatterns() default {};
+
+    /**
+     * Methods allowed for preflighted requests, sent in {@code Access-Control-Allow-Methods} and
+     * compared case-sensitively with {@code Access-Control-Request-Method}.
+     *
+     * <p>Not set: {@code {}}. Default: {@code GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE}.
+     *
+     * @return the allowed methods
+     */
+    String[] methods() default {};
+
+    /**
+     * Request header names allowed in {@code Access-Control-Request-Headers} (case-insensitive),
+     * or {@code "*"} to allow whatever is requested. The preflight answers
+     * {@code Access-Control-Allow-Headers} with the requested names, never a literal {@code *}.
+     *
+     * <p>Not set: {@code {}}. Default: {@code "*"}.
+     *
+     * @return the allowed request headers
+     */
+    String[] allowHeaders() default {};
+
+    /**
+     * Regular expressions for allowed request header names, matched against the whole name,
+     * case-insensitively. Adds up with {@link #allowHeaders()}. Not set: {@code {}}.
+     *
+     * @return the allowed request header patterns
+     */
+    String[] allowHeaderPatterns() default {};
+
+    /**
+     * Response headers the browser may expose to scripts; controls
+     * {@code Access-Control-Expose-Headers}. {@code "*"} (without credentials) exposes all.
+     *
+     * <p>Not set: {@code {}}. Default: none.
+     *
+     * @return the exposed response headers
+     */
+    String[] exposeHeaders() default {};
+
+    /**
+     * Whether to send {@code Access-Control-Allow-Credentials: true}, letting browsers send
+     * cookies and HTTP authentication cross-origin and read the answer. Cannot be combined with
+     * origins {@code "*"}: list the origins. Protect state-changing endpoints against CSRF first.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
+     *
+     * @return whether credentialed requests are allowed
+     */
+    OptBoolean supportsCredentials() default OptBoolean.DEFAULT;
+
+    /**
+     * How long, in seconds, a browser may cache a preflight answer; controls
+     * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0} (do not cache).
+     *
+     * <p>Not set: {@code -1}. Default: no header.
+     *
+     * @return the preflight cache time in seconds
+     */
+    long maxAge() default -1;
+
+    /**
+     * Whether to answer {@code Access-Control-Allow-Origin: *} instead of echoing the origin.
+     * Only takes effect when origins is {@code "*"} and credentials are off; ignored otherwise.
+     * With it, no {@code Vary: Origin} is needed.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
+     *
+     * @return whether to send a literal wildcard
+     */
+    OptBoolean sendWildcard() default OptBoolean.DEFAULT;
+
+    /**
+     * Whether to add {@code Vary: Origin} (and, on preflights,
+     * {@code Access-Control-Request-Method, Access-Control-Request-Headers}) when the answer
+     * depends on the request's origin, so a shared cache never serves one origin's answer to
+     * another. When false the {@code Vary} header is never added to or altered.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: true.
+     *
+     * @return whether to add {@code Vary}
+     */
+    OptBoolean varyHeader() default OptBoolean.DEFAULT;
+
+    /**
+     * Whether to answer {@code Access-Control-Allow-Private-Network: true} to preflights that carry
+     * {@code Access-Control-Request-Private-Network: true} (else such preflights get
+     * {@code false}). Lets public websites reach this server on a private network: enable only
+     * for servers meant to be reached that way.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
+     *
+     * @return whether private network access is allowed
+     */
+    OptBoolean allowPrivateNetwork() default OptBoolean.DEFAULT;
+
+    /**
+     * Whether the library answers preflights itself, even where the resource declares an
+     * {@code @OPTIONS} method. Set it to false on (or above) your {@code @OPTIONS} method to let
+     * that method answer preflights; the library then adds the CORS headers to its response.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: true.
+     *
+     * @return whether preflights are answered automatically
+     */
+    OptBoolean automaticOptions() default OptBoolean.DEFAULT;
+}

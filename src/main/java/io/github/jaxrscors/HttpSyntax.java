@@ -1,0 +1,151 @@
+package io.github.jaxrscors;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Character-level checks of the values the CORS protocol carries, written as loops so a request
+ * costs no regex and hostile input costs time linear in its (bounded) length.
+ */
+final class HttpSyntax {
+
+    /**
+     * The longest Origin considered at all. A serialized origin is a scheme, {@code ://}, a host
+     * (a DNS name is at most 253 characters) and a port: 512 leaves room for long schemes such as
+     * {@code chrome-extension://} while bounding the work a configured regex or predicate does on
+     * a hostile value.
+     */
+    static final int MAX_ORIGIN_LENGTH = 512;
+
+    private HttpSyntax() {
+    }
+
+    /** RFC 9110 token: {@code 1*tchar}. */
+    static boolean isToken(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isTchar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isTchar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+
+    /**
+     * Whether {@code s} is a serialized tuple origin ({@code scheme://host[:port]}, Fetch/HTML
+     * "ASCII serialization of an origin"): no path, query, fragment, user info, list or control
+     * character, at most {@link #MAX_ORIGIN_LENGTH} characters. The opaque origin {@code null} is
+     * not a tuple origin and answers false.
+     */
+    static boolean isSerializedOrigin(String s) {
+        return s != null && s.length() <= MAX_ORIGIN_LENGTH && schemeEnd(s) > 0 && hostAndPortValid(s, schemeEnd(s) + 3);
+    }
+
+    /** Index of the {@code ://} that ends a valid scheme, or -1. */
+    private static int schemeEnd(String s) {
+        int i = 0;
+        int n = s.length();
+        if (n == 0 || !isAlpha(s.charAt(0))) {
+            return -1;
+        }
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return s.startsWith("://", i) ? i : -1;
+            }
+            if (!(isAlpha(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static boolean hostAndPortValid(String s, int start) {
+        int n = s.length();
+        int i = start;
+        if (i >= n) {
+            return false;
+        }
+        if (s.charAt(i) == '[') {
+            // IPv6 literal: hex digits, ':' and '.' (an embedded IPv4) between brackets.
+            int close = s.indexOf(']', i);
+            if (close < 0 || close == i + 1) {
+                return false;
+            }
+            for (int k = i + 1; k < close; k++) {
+                char c = s.charAt(k);
+                if (!(isHex(c) || c == ':' || c == '.')) {
+                    return false;
+                }
+            }
+            i = close + 1;
+        } else {
+            int hostStart = i;
+            while (i < n && isHostChar(s.charAt(i))) {
+                i++;
+            }
+            if (i == hostStart || s.charAt(hostStart) == '.' || s.charAt(i - 1) == '.') {
+                return false;
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != ':') {
+            return false;
+        }
+        return isPort(s, i + 1, n);
+    }
+
+    private static boolean isPort(String s, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 5) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(s, from, to, 10) <= 65535;
+    }
+
+    /** Characters of a DNS name or IPv4 address as browsers serialize them (ASCII, punycoded). */
+    static boolean isHostChar(char c) {
+        return isAlpha(c) || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_';
+    }
+
+    private static boolean isAlpha(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** ASCII lower case; returns {@code s} itself when it has no upper-case letter. */
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The serialized origin of a request URI, default port omitted, as a browser would send it in
+     * {@code Origin} for a same-origin request.
+     */
+    static String originOf(URI uri) {
+        String scheme = uri.getScheme() == null ? "http" : lower(uri.getScheme());
+        String host = uri.getHost() == null ? "" : lower(uri.getHost());
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
+        return defaultPort ? scheme + "://" + host : scheme + "://" + host + ":" + port;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
+
+/**
+ * What the filters need to know of Jersey's routing: the matched resource method, the methods
+ * that would serve a preflight's announced request, and the path the rules match against.
+ */
+final class JerseyRequest {
+
+    static final String ORIGIN = "Origin";
+    static final String REQUEST_METHOD = "Access-Control-Request-Method";
+    static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
+
+    private JerseyRequest() {
+    }
+
+    /** A CORS-preflight request: {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
+    static boolean isPreflight(ContainerRequestContext request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeaderString(ORIGIN) != null
+                && request.getHeaderString(REQUEST_METHOD) != null;
+    }
+
+    /**
+     * The request path relative to the application root with a leading {@code /}, percent-decoded
+     * once, as Jersey matches it.
+     */
+    static String path(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath(true);
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** The matched resource method, or null before or without a match (404, 405). */
+    static ResourceMethod matched(ContainerRequestContext request) {
+        return request.getUriInfo() instanceof ExtendedUriInfo info ? info.getMatchedResourceMethod() : null;
+    }
+
+    /** The policy covering the request as served by {@code method} (null: by path alone). */
+    static CorsPolicy policy(PolicyTable table, ResourceMethod method, String path) {
+        if (method == null) {
+            return table.lookupPath(path);
+        }
+        Invocable invocable = method.getInvocable();
+        return table.lookup(invocable.getHandler().getHandlerClass(), invocable.getHandlingMethod(), path);
+    }
+
+    /** Whether {@code method} is an {@code @OPTIONS} method the application declared (not Jersey's generated one). */
+    static boolean isDeclaredOptions(ResourceMethod method) {
+        return method != null && method.getInvocable().getDefinitionMethod().isAnnotationPresent(OPTIONS.class);
+    }
+
+    /**
+     * The resource methods that would serve {@code requestMethod} at the matched path; for
+     * {@code HEAD} without an {@code @HEAD} method, the {@code GET} methods Jersey would use.
+     */
+    static List<ResourceMethod> servingMethods(ContainerRequestContext request, String requestMethod) {
+        List<ResourceMethod> serving = new ArrayList<>(2);
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
+            return serving;
+        }
+        RuntimeResource matched = info.getMatchedRuntimeResources().get(0);
+        collect(matched, requestMethod, serving);
+        if (serving.isEmpty() && "HEAD".equals(requestMethod)) {
+            collect(matched, "GET", serving);
+        }
+        return serving;
+    }
+
+    private static void collect(RuntimeResource resource, String httpMethod, List<ResourceMethod> into) {
+        for (Resource r : resource.getResources()) {
+            for (ResourceMethod m : r.getResourceMethods()) {
+                if (httpMethod.equals(m.getHttpMethod())) {
+                    into.add(m);
+                }
+            }
+        }
+    }
+}

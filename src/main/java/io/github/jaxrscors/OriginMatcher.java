@@ -1,0 +1,131 @@
+package io.github.jaxrscors;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether an {@code Origin} value is allowed: exact origins, subdomain wildcards,
+ * {@code "*"}, the listed {@code "null"}, whole-match regexes and a request-time predicate add up.
+ *
+ * @param any        {@code "*"} was listed: every well-formed origin is allowed
+ * @param exact      listed origins, lower case
+ * @param wildcards  listed subdomain wildcards
+ * @param patterns   origin regexes, matched against the whole value
+ * @param predicate  request-time decision, or null
+ * @param allowNull  {@code "null"} was listed
+ */
+record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wildcards, List<Pattern> patterns,
+        Predicate<String> predicate, boolean allowNull) {
+
+    OriginMatcher {
+        exact = Set.copyOf(exact);
+        wildcards = List.copyOf(wildcards);
+        patterns = List.copyOf(patterns);
+    }
+
+    /**
+     * Whether {@code origin} (one header value, never a list) is allowed. A malformed or
+     * oversized value is refused before any regex or predicate sees it.
+     */
+    boolean allows(String origin) {
+        if ("null".equals(origin)) {
+            return allowNull;
+        }
+        if (!HttpSyntax.isSerializedOrigin(origin)) {
+            return false;
+        }
+        if (any) {
+            return true;
+        }
+        String lower = HttpSyntax.lower(origin);
+        if (exact.contains(lower)) {
+            return true;
+        }
+        for (SubdomainWildcard w : wildcards) {
+            if (w.matches(lower)) {
+                return true;
+            }
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(origin).matches()) {
+                return true;
+            }
+        }
+        return predicate != null && askPredicate(origin);
+    }
+
+    private boolean askPredicate(String origin) {
+        try {
+            return predicate.test(origin);
+        } catch (RuntimeException e) {
+            CorsLog.warn("originPredicate threw " + e + " for Origin " + CorsLog.escape(origin) + "; the origin is refused");
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (any) {
+            sb.append("*, ");
+        }
+        if (allowNull) {
+            sb.append("null, ");
+        }
+        exact.stream().sorted().forEach(o -> sb.append(o).append(", "));
+        wildcards.forEach(w -> sb.append(w).append(", "));
+        patterns.forEach(p -> sb.append("/").append(p.pattern()).append("/, "));
+        if (predicate != null) {
+            sb.append("predicate ").append(predicate).append(", ");
+        }
+        return sb.length() == 0 ? "(none)" : sb.substring(0, sb.length() - 2);
+    }
+
+    /**
+     * {@code scheme://*.domain[:port]}: any host that ends in {@code .domain} with at least one
+     * label before it, same scheme, same port. Never the bare domain, never another suffix.
+     *
+     * @param prefix {@code scheme://}
+     * @param suffix {@code .domain[:port]}, lower case
+     */
+    record SubdomainWildcard(String prefix, String suffix) {
+
+        /** Parses {@code scheme://*.domain[:port]}, or returns null when {@code entry} is not one. */
+        static SubdomainWildcard parse(String entry) {
+            int sep = entry.indexOf("://*.");
+            if (sep <= 0) {
+                return null;
+            }
+            String concrete = entry.substring(0, sep + 3) + "x" + entry.substring(sep + 4);
+            if (!HttpSyntax.isSerializedOrigin(concrete) || concrete.indexOf('[') >= 0) {
+                return null;
+            }
+            String lower = HttpSyntax.lower(entry);
+            return new SubdomainWildcard(lower.substring(0, sep + 3), lower.substring(sep + 4));
+        }
+
+        boolean matches(String lowerOrigin) {
+            int labelsEnd = lowerOrigin.length() - suffix.length();
+            if (labelsEnd <= prefix.length() || !lowerOrigin.startsWith(prefix) || !lowerOrigin.endsWith(suffix)) {
+                return false;
+            }
+            // The part the '*' stands for: one or more host labels, nothing else (no ':', no '@').
+            if (lowerOrigin.charAt(prefix.length()) == '.' || lowerOrigin.charAt(labelsEnd - 1) == '.') {
+                return false;
+            }
+            for (int i = prefix.length(); i < labelsEnd; i++) {
+                if (!HttpSyntax.isHostChar(lowerOrigin.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return prefix + "*" + suffix;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.jaxrscors;
+
+import io.github.jaxrscors.OriginMatcher.SubdomainWildcard;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Merges layers of options (highest first) into one validated {@link CorsPolicy}. For each option
+ * the highest layer that sets it wins; an option with several forms (origins, originPatterns and
+ * originPredicate; allowHeaders and allowHeaderPatterns) is taken whole from that layer. The merged
+ * result is validated, so a mistake that only shows once layers combine (a class's {@code "*"} under
+ * a method's credentials) fails too. Errors name the target, the setting and the layer it came from.
+ */
+final class PolicyResolver {
+
+    private PolicyResolver() {
+    }
+
+    /**
+     * Resolves {@code layers} (highest first; the defaults are added below them).
+     *
+     * @param target where the policy applies, for messages ({@code UserResource#list})
+     * @throws IllegalStateException naming the target, the setting and its source
+     */
+    static CorsPolicy resolve(String target, List<Layer> layers) {
+        List<Layer> all = new ArrayList<>(layers);
+        all.add(Layer.DEFAULTS);
+
+        Layer originLayer = first(all, CorsOptions::setsOrigins);
+        Layer headerLayer = first(all, CorsOptions::setsAllowHeaders);
+        Layer methodLayer = first(all, o -> o.methods != null);
+        Layer exposeLayer = first(all, o -> o.exposeHeaders != null);
+        Layer credentialsLayer = first(all, o -> o.supportsCredentials != null);
+        Layer maxAgeLayer = firstOrNull(all, o -> o.maxAge != null);
+
+        OriginMatcher origins = origins(target, originLayer);
+        boolean credentials = credentialsLayer.options().supportsCredentials;
+        if (credentials && origins.any()) {
+            throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials") + " cannot be combined with origins \"*\""
+                    + from(originLayer, "origins") + " (browsers reject Access-Control-Allow-Origin: * on credentialed requests, and "
+                    + "echoing every origin with credentials lets any site read your users' data). "
+                    + "List the origins or use originPatterns.");
+        }
+        List<String> methods = methodLayer.options().methods;
+        for (String m : methods) {
+            if (!HttpSyntax.isToken(m)) {
+                throw error(target, "methods entry \"" + m + "\"" + from(methodLayer, "methods") + " is not an HTTP method token. "
+                        + "Use method names such as GET or PUT, one per entry.");
+            }
+        }
+        HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
+        String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
+        Long maxAge = maxAgeLayer == null ? null : maxAgeLayer.options().maxAge;
+        if (maxAge != null && maxAge < 0) {
+            throw error(target, "maxAge=" + maxAge + from(maxAgeLayer, "maxAge") + " is negative. Use 0 (do not cache preflights) "
+                    + "or a number of seconds; leave it unset to send no Access-Control-Max-Age.");
+        }
+        return new CorsPolicy(target, origins, new LinkedHashSet<>(methods), String.join(", ", methods), allowHeaders,
+                expose, credentials, maxAge == null ? null : Long.toString(maxAge),
+                flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
+                flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
+                flag(all, o -> o.rejectDisallowedOrigins));
+    }
+
+    private static OriginMatcher origins(String target, Layer layer) {
+        CorsOptions o = layer.options();
+        boolean any = false;
+        boolean allowNull = false;
+        Set<String> exact = new HashSet<>();
+        List<SubdomainWildcard> wildcards = new ArrayList<>();
+        for (String entry : o.origins == null ? List.<String>of() : o.origins) {
+            if (entry.equals("*")) {
+                any = true;
+            } else if (entry.equals("null")) {
+                allowNull = true;
+            } else if (HttpSyntax.isSerializedOrigin(entry)) {
+                exact.add(HttpSyntax.lower(entry));
+            } else {
+                SubdomainWildcard w = SubdomainWildcard.parse(entry);
+                if (w == null) {
+                    throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " is not an origin. Use "
+                            + "scheme://host[:port] (no path, not even a trailing /; no query; no user info), a subdomain "
+                            + "wildcard such as https://*.example.com, \"*\" or \"null\" — one origin per entry; "
+                            + "for anything else use originPatterns.");
+                }
+                wildcards.add(w);
+            }
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : o.originPatterns == null ? List.<String>of() : o.originPatterns) {
+            patterns.add(compile(target, "originPatterns", regex, layer, 0));
+        }
+        if (o.originPatternObjects != null) {
+            patterns.addAll(o.originPatternObjects);
+        }
+        Predicate<String> predicate = o.originPredicate;
+        return new OriginMatcher(any, exact, wildcards, patterns, predicate, allowNull);
+    }
+
+    private static HeaderMatcher allowHeaders(String target, Layer layer) {
+        CorsOptions o = layer.options();
+        boolean any = false;
+        Set<String> names = new HashSet<>();
+        for (String h : o.allowHeaders == null ? List.<String>of() : o.allowHeaders) {
+            if (h.equals("*")) {
+                any = true;
+            } else if (HttpSyntax.isToken(h)) {
+                names.add(HttpSyntax.lower(h));
+            } else {
+                throw error(target, "allowHeaders entry \"" + h + "\"" + from(layer, "allowHeaders") + " is not an HTTP header name. "
+                        + "Use one header name per entry, \"*\", or allowHeaderPatterns for regexes.");
+            }
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : o.allowHeaderPatterns == null ? List.<String>of() : o.allowHeaderPatterns) {
+            patterns.add(compile(target, "allowHeaderPatterns", regex, layer, Pattern.CASE_INSENSITIVE));
+        }
+        return new HeaderMatcher(any, names, patterns);
+    }
+
+    private static String exposeHeaders(String target, Layer layer, boolean credentials, Layer credentialsLayer) {
+        List<String> headers = layer.options().exposeHeaders;
+        for (String h : headers) {
+            if (h.equals("*")) {
+                if (credentials) {
+                    throw error(target, "exposeHeaders \"*\"" + from(layer, "exposeHeaders") + " cannot be combined with supportsCredentials=true"
+                            + from(credentialsLayer, "supportsCredentials") + " (on credentialed requests browsers read * as a header named \"*\"). "
+                            + "List the response headers to expose.");
+                }
+            } else if (!HttpSyntax.isToken(h)) {
+                throw error(target, "exposeHeaders entry \"" + h + "\"" + from(layer, "exposeHeaders") + " is not an HTTP header name. "
+                        + "Use one header name per entry.");
+            }
+        }
+        return headers.isEmpty() ? null : String.join(", ", headers);
+    }
+
+    private static Pattern compile(String target, String option, String regex, Layer layer, int flags) {
+        try {
+            return Pattern.compile(regex, flags);
+        } catch (PatternSyntaxException e) {
+            throw error(target, option + " entry \"" + regex + "\"" + from(layer, option) + " is not a valid Java regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex() + ".");
+        }
+    }
+
+    private static Layer first(List<Layer> layers, Predicate<CorsOptions> sets) {
+        Layer layer = firstOrNull(layers, sets);
+        if (layer == null) {
+            throw new AssertionError("the defaults set every option but maxAge");
+        }
+        return layer;
+    }
+
+    private static Layer firstOrNull(List<Layer> layers, Predicate<CorsOptions> sets) {
+        for (Layer layer : layers) {
+            if (sets.test(layer.options())) {
+                return layer;
+            }
+        }
+        return null;
+    }
+
+    private static boolean flag(List<Layer> layers, Function<CorsOptions, Boolean> option) {
+        for (Layer layer : layers) {
+            Boolean value = option.apply(layer.options());
+            if (value != null) {
+                return value;
+            }
+        }
+        throw new AssertionError("the defaults set every flag");
+    }
+
+    private static String from(Layer layer, String option) {
+        return " (from " + layer.describe(option) + ")";
+    }
+
+    private static IllegalStateException error(String target, String message) {
+        return new IllegalStateException("CORS configuration error in " + target + ": " + message);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.jaxrscors;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges tokens into a {@code Vary} value: what the resource set is kept, tokens compare
+ * case-insensitively and are never duplicated, and {@code Vary: *} is left alone (it already
+ * varies on everything).
+ */
+final class VaryHeader {
+
+    private VaryHeader() {
+    }
+
+    /**
+     * The merged value, or null when {@code existing} needs no change.
+     *
+     * @param existing the {@code Vary} values already on the response (null or empty: none)
+     * @param tokens   comma-separated tokens to add
+     */
+    static String merge(List<?> existing, String tokens) {
+        if (existing == null || existing.isEmpty()) {
+            return tokens;
+        }
+        List<String> present = new ArrayList<>();
+        for (Object value : existing) {
+            for (String token : String.valueOf(value).split(",")) {
+                String t = token.trim();
+                if (t.equals("*")) {
+                    return null;
+                }
+                if (!t.isEmpty() && !containsIgnoreCase(present, t)) {
+                    present.add(t);
+                }
+            }
+        }
+        boolean changed = existing.size() > 1;
+        for (String token : tokens.split(", ")) {
+            if (!containsIgnoreCase(present, token)) {
+                present.add(token);
+                changed = true;
+            }
+        }
+        return changed ? String.join(", ", present) : null;
+    }
+
+    private static boolean containsIgnoreCase(List<String> list, String token) {
+        for (String s : list) {
+            if (s.equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
