@@ -1,0 +1,27 @@
+package io.github.jaxrscors;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts resource method invocations, so tests can prove a preflight never runs one. */
+final class Invocations {
+
+    private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+    private Invocations() {
+    }
+
+    static void record(String name) {
+        COUNTS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+    }
+
+    static int count(String name) {
+        AtomicInteger c = COUNTS.get(name);
+        return c == null ? 0 : c.get();
+    }
+
+    static void reset() {
+        COUNTS.clear();
+    }
+}
