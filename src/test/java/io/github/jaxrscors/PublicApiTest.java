@@ -1,0 +1,88 @@
+package io.github.jaxrscors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Pins the public surface to the five types of the API contract. */
+class PublicApiTest {
+
+    @Test
+    void exactlyTheFiveContractTypesArePublic() throws IOException, URISyntaxException {
+        Path classes = Path.of(CorsFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/github/jaxrscors");
+        List<String> publicTypes;
+        try (Stream<Path> files = Files.list(classes)) {
+            publicTypes = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".class"))
+                    .map(n -> "io.github.jaxrscors." + n.substring(0, n.length() - ".class".length()))
+                    .map(PublicApiTest::load)
+                    .filter(c -> Modifier.isPublic(c.getModifiers()))
+                    .map(Class::getCanonicalName)
+                    .collect(Collectors.toList());
+        }
+        assertThat("public types besides the contract become API forever", publicTypes, containsInAnyOrder(
+                "io.github.jaxrscors.CrossOrigin", "io.github.jaxrscors.OptBoolean", "io.github.jaxrscors.CorsOptions",
+                "io.github.jaxrscors.CorsOptions.Builder", "io.github.jaxrscors.CorsFeature",
+                "io.github.jaxrscors.CorsFeature.Builder", "io.github.jaxrscors.CorsProperties"));
+    }
+
+    @Test
+    void nonPublicTopLevelTypesAreFinalOrRecordsOrEnums() throws IOException, URISyntaxException {
+        Path classes = Path.of(CorsFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/github/jaxrscors");
+        List<String> open;
+        try (Stream<Path> files = Files.list(classes)) {
+            open = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.contains("$"))
+                    .map(n -> load("io.github.jaxrscors." + n.substring(0, n.length() - ".class".length())))
+                    .filter(c -> !Modifier.isPublic(c.getModifiers()) && !c.isInterface() && !c.isEnum()
+                            && !Modifier.isFinal(c.getModifiers()))
+                    .map(Class::getName)
+                    .collect(Collectors.toList());
+        }
+        assertThat("internal classes are final", open, is(empty()));
+    }
+
+    @Test
+    void builderSettersMatchTheContract() {
+        List<String> setters = Stream.of(CorsOptions.Builder.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
+        assertThat(setters, containsInAnyOrder("origins(String[])", "originPatterns(String[])", "originPatterns(Pattern[])",
+                "methods(String[])", "allowHeaders(String[])", "allowHeaderPatterns(String[])", "exposeHeaders(String[])",
+                "supportsCredentials(boolean)", "maxAge(Duration)", "maxAge(long)", "sendWildcard(boolean)",
+                "varyHeader(boolean)", "allowPrivateNetwork(boolean)", "automaticOptions(boolean)",
+                "interceptExceptions(boolean)", "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)"));
+        List<String> featureSetters = Stream.of(CorsFeature.Builder.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
+        List<String> expected = new java.util.ArrayList<>(setters);
+        expected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
+        assertThat("CorsFeature.Builder has the option setters plus resource rules", featureSetters,
+                containsInAnyOrder(expected.toArray(String[]::new)));
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
