@@ -28,6 +28,10 @@ final class CorsLog {
         LOGGER.log(Level.DEBUG, message);
     }
 
+    static void error(String message, Throwable error) {
+        LOGGER.log(Level.ERROR, message, error);
+    }
+
     static void warn(String message) {
         LOGGER.log(Level.WARNING, message);
     }

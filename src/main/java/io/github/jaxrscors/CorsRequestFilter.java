@@ -5,11 +5,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Global request filter, after matching: answers CORS preflights itself (the resource method never
- * runs) and, under rejectDisallowedOrigins, refuses disallowed origins with 403.
+ * runs); for covered actual requests, refuses disallowed origins with 403 under
+ * rejectDisallowedOrigins and, under interceptExceptions, installs the {@link ErrorResponseWriter}
+ * that puts the headers on the 500 of an unmapped exception.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
 
@@ -37,13 +40,16 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             preflight(request);
             return;
         }
-        String origin = request.getHeaderString(JerseyRequest.ORIGIN);
-        if (origin == null) {
-            return;
-        }
         String path = JerseyRequest.path(request);
         CorsPolicy policy = JerseyRequest.policy(table, JerseyRequest.matched(request), path);
-        if (policy == null || !policy.rejectDisallowedOrigins()) {
+        if (policy == null) {
+            return;
+        }
+        if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {
+            jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey, policy));
+        }
+        String origin = request.getHeaderString(JerseyRequest.ORIGIN);
+        if (origin == null || !policy.rejectDisallowedOrigins()) {
             return;
         }
         CorsDecision decision = CorsProcessor.actual(policy, origin, HttpSyntax.originOf(request.getUriInfo().getRequestUri()));

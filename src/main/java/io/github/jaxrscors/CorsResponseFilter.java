@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.util.List;
+import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
@@ -36,7 +37,9 @@ final class CorsResponseFilter implements ContainerResponseFilter {
             return;
         }
         ResourceMethod matched = JerseyRequest.matched(request);
-        CorsPolicy policy = JerseyRequest.policy(table, matched, path);
+        CorsPolicy policy = request instanceof ContainerRequest jersey && jersey.getResponseWriter() instanceof ErrorResponseWriter w
+                ? w.policy()
+                : JerseyRequest.policy(table, matched, path);
         if (policy == null) {
             return;
         }

@@ -1,0 +1,145 @@
+package io.github.jaxrscors;
+
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
+import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.is;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.test.JerseyTest;
+import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Actual (non-preflight) requests over real HTTP: the origin echoed or refused, credentials,
+ * exposed headers, and {@code Vary} on every covered response, merged with the resource's own.
+ */
+class ActualRequestsOverHttpTest extends JerseyTest {
+
+    static final String APP = "https://app.example.com";
+    static final String ADMIN = "https://admin.example.com";
+
+    @Path("things")
+    public static class Things {
+        @GET
+        public Response list() {
+            return Response.ok("[]").header("X-Total", "0").build();
+        }
+
+        @POST
+        public String create(String body) {
+            Invocations.record("create");
+            return body;
+        }
+
+        @GET
+        @Path("vary")
+        public Response varyOnEncoding() {
+            return Response.ok("x").header("Vary", "Accept-Encoding").build();
+        }
+
+        @GET
+        @Path("vary-origin")
+        public Response varyOnOriginAlready() {
+            return Response.ok("x").header("Vary", "origin").build();
+        }
+
+        @GET
+        @Path("vary-star")
+        public Response varyOnEverything() {
+            return Response.ok("x").header("Vary", "*").build();
+        }
+    }
+
+    @Path("admin")
+    @CrossOrigin(origins = ADMIN, supportsCredentials = OptBoolean.TRUE, exposeHeaders = "X-Total")
+    public static class Admin {
+        @GET
+        public Response list() {
+            return Response.ok("[]").header("X-Total", "0").build();
+        }
+    }
+
+    @Override
+    protected Application configure() {
+        forceSet(TestProperties.CONTAINER_PORT, "0");
+        return new ResourceConfig(Things.class, Admin.class).register(CorsFeature.builder().origins(APP).build());
+    }
+
+    private Reply get(String path, String origin) {
+        var request = target(path).request();
+        if (origin != null) {
+            request = request.header("Origin", origin);
+        }
+        return Reply.of(request.get());
+    }
+
+    @Test
+    void allowedOriginIsEchoedWithVaryOrigin() {
+        assertThat(get("things", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
+                hasNoHeader("Access-Control-Allow-Credentials"), hasNoHeader("Access-Control-Expose-Headers"),
+                hasNoHeader("Access-Control-Allow-Methods"), varyIs("Origin")));
+    }
+
+    @Test
+    void disallowedOriginProceedsWithoutCorsHeadersButWithVary() {
+        Invocations.reset();
+        Reply r = Reply.of(target("things").request().header("Origin", "https://evil.example.net")
+                .post(jakarta.ws.rs.client.Entity.text("x")));
+        assertThat(r, allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat("without rejectDisallowedOrigins the request proceeds", Invocations.count("create"), is(1));
+    }
+
+    @Test
+    void requestWithoutOriginGetsVaryOriginAndNoCorsHeaders() {
+        assertThat("a shared cache must not serve this answer to a CORS request", get("things", null),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void varySetByTheResourceIsMergedWithoutDuplicates() {
+        assertThat(get("things/vary", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
+                varyIs("Accept-Encoding", "Origin")));
+        assertThat(get("things/vary-origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
+                varyIs("origin")));
+    }
+
+    @Test
+    void varyStarIsLeftAlone() {
+        assertThat(get("things/vary-star", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
+                varyIs("*")));
+    }
+
+    @Test
+    void classAnnotationGivesCredentialsAndExposedHeadersToItsOrigin() {
+        assertThat(get("admin", ADMIN), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", ADMIN),
+                hasHeader("Access-Control-Allow-Credentials", "true"), hasHeader("Access-Control-Expose-Headers", "X-Total"),
+                varyIs("Origin")));
+    }
+
+    @Test
+    void classAnnotationOriginsReplaceTheFeatureOrigins() {
+        assertThat("lists never merge across layers", get("admin", APP),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void nullOriginIsRefusedUnlessListed() {
+        assertThat(get("things", "null"), allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void headRequestIsCoveredLikeGet() {
+        Reply r = Reply.of(target("things").request().header("Origin", APP).head());
+        assertThat(r, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+    }
+}
