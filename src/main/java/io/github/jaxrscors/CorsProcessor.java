@@ -119,8 +119,8 @@ final class CorsProcessor {
 
     /**
      * Parses {@code Access-Control-Request-Headers}: comma-separated header names, optional
-     * whitespace, empty elements skipped, names lower-cased. Null when an element is not a token
-     * or the value is oversized; an empty list for an absent value.
+     * whitespace, empty elements skipped, names lower-cased. Null when an element is not a token,
+     * is {@code *}, or the value is oversized; an empty list for an absent value.
      */
     static List<String> parseHeaderList(String value) {
         if (value == null) {
@@ -145,7 +145,8 @@ final class CorsProcessor {
             }
             if (a < b) {
                 String name = value.substring(a, b);
-                if (!HttpSyntax.isToken(name)) {
+                // "*" is a token, but echoed in Access-Control-Allow-Headers it would mean "any header".
+                if (!HttpSyntax.isToken(name) || name.equals("*")) {
                     return null;
                 }
                 names.add(HttpSyntax.lower(name));
