@@ -1,0 +1,153 @@
+package io.github.jaxrscors;
+
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In-process tier: the options decided per request (originPredicate, rejectDisallowedOrigins,
+ * interceptExceptions) and the DEBUG log of each decision, with request values escaped.
+ */
+class RequestTimeOptionsTest {
+
+    static final String APP = "https://app.example.com";
+
+    @Path("orders")
+    public static class Orders {
+        @POST
+        public String create(String body) {
+            Invocations.record("orders.create");
+            return "created";
+        }
+
+        @GET
+        @Path("missing")
+        public String missing() {
+            throw new NotFoundException();
+        }
+    }
+
+    @Test
+    void originPredicateIsAskedOnEveryRequestAndNeverCached() {
+        Set<String> allowed = ConcurrentHashMap.newKeySet();
+        AtomicInteger asked = new AtomicInteger();
+        InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder()
+                .originPredicate(o -> {
+                    asked.incrementAndGet();
+                    return allowed.contains(o);
+                }).build()));
+        assertThat("not yet allowed", app.send("POST", "orders", "Origin", APP),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        allowed.add(APP);
+        assertThat("allowed from now on", app.send("POST", "orders", "Origin", APP),
+                allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        allowed.clear();
+        assertThat("and refused again", app.send("POST", "orders", "Origin", APP),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat(asked.get(), is(3));
+    }
+
+    @Test
+    void originPredicateAddsUpWithListedOrigins() {
+        InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder()
+                .origins("https://listed.example.com").originPredicate(o -> o.endsWith(".partner.example")).build()));
+        assertThat(app.send("POST", "orders", "Origin", "https://listed.example.com"),
+                hasHeader("Access-Control-Allow-Origin", "https://listed.example.com"));
+        assertThat(app.send("POST", "orders", "Origin", "https://a.partner.example"),
+                hasHeader("Access-Control-Allow-Origin", "https://a.partner.example"));
+        assertThat(app.send("POST", "orders", "Origin", APP), allOf(hasStatus(200), hasNoAccessControlHeaders()));
+    }
+
+    @Test
+    void rejectDisallowedOriginsRefusesBeforeTheResourceRuns() {
+        Invocations.reset();
+        InProcess app = new InProcess(new ResourceConfig(Orders.class)
+                .register(CorsFeature.builder().origins(APP).rejectDisallowedOrigins(true).build()));
+        assertThat(app.send("POST", "orders", "Origin", "https://evil.example.net"),
+                allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat("the resource never ran", Invocations.count("orders.create"), is(0));
+        assertThat(app.send("POST", "orders", "Origin", APP),
+                allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        assertThat("a same-origin request always proceeds", app.send("POST", "orders", "Origin", "http://api.example.com"),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat("a request without Origin proceeds", app.send("POST", "orders"),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat(Invocations.count("orders.create"), is(3));
+    }
+
+    @Test
+    void withInterceptExceptionsOffErrorResponsesCarryNoCorsHeaders() {
+        InProcess off = new InProcess(new ResourceConfig(Orders.class)
+                .register(CorsFeature.builder().origins(APP).interceptExceptions(false).build()));
+        Reply r = off.send("GET", "orders/missing", "Origin", APP);
+        assertThat(r, allOf(hasStatus(404), hasNoAccessControlHeaders()));
+        assertThat("no Vary either", r.headers().containsKey("Vary"), is(false));
+        InProcess on = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder().origins(APP).build()));
+        assertThat(on.send("GET", "orders/missing", "Origin", APP),
+                allOf(hasStatus(404), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+    }
+
+    @Test
+    void decisionsAreLoggedAtDebugWithRequestValuesEscapedAndCut() {
+        Logger logger = Logger.getLogger(CorsLog.NAME);
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.FINE);
+        logger.addHandler(capture);
+        try {
+            InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder().origins(APP).build()));
+            String hostile = "https://evil.example\r\nINFO: forged record" + "x".repeat(5000);
+            app.send("POST", "orders", "Origin", hostile);
+            List<String> messages = records.stream().map(LogRecord::getMessage).toList();
+            assertThat("startup logs the effective policy", messages, hasItem(containsString("effective policy of every resource")));
+            String decision = messages.stream().filter(m -> m.startsWith("POST ")).findFirst().orElseThrow();
+            assertThat(decision, containsString("\"https://evil.example\\u000d\\u000aINFO: forged record"));
+            assertThat(decision, containsString("DENIED, origin not allowed"));
+            assertThat("cut to a bounded length", decision.length() < 1000, is(true));
+            assertThat("no raw CR or LF in any record", messages, everyItem(not(containsString("\n"))));
+            assertThat(records.stream().filter(r -> r.getMessage().startsWith("POST ")).findFirst().orElseThrow().getLevel(),
+                    is(Level.FINE));
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(previous);
+        }
+    }
+}
