@@ -79,6 +79,7 @@ public final class CorsFeature implements Feature {
         context.register(new CorsDynamicFeature(table));
         context.register(new CorsRequestFilter(table), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(table), CorsResponseFilter.PRIORITY);
+        context.register(new AmbiguityCheck(table));
         return true;
     }
 

@@ -38,6 +38,12 @@ record CorsPolicy(String source, OriginMatcher origins, Set<String> methods, Str
         return sendWildcard && origins.any() && !supportsCredentials;
     }
 
+    /** Every setting, without the source: two policies with equal settings answer alike. */
+    String settings() {
+        String text = toString();
+        return text.substring(source.length() + 1);
+    }
+
     @Override
     public String toString() {
         return source + " {origins=[" + origins + "], methods=[" + allowMethods + "], allowHeaders=[" + allowHeaders

@@ -1,0 +1,88 @@
+package io.github.jaxrscors;
+
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several methods serve one path and HTTP method (by media type) under different policies: a
+ * preflight is allowed only when every one allows it, and startup warns, naming them.
+ */
+class AmbiguousMethodsTest {
+
+    static final String BOTH = "https://both.example.com";
+    static final String JSON_ONLY = "https://json.example.com";
+
+    @Path("docs")
+    public static class Docs {
+        @PUT
+        @Consumes("application/json")
+        @CrossOrigin(origins = {BOTH, JSON_ONLY})
+        public String json(String body) {
+            return "json";
+        }
+
+        @PUT
+        @Consumes("text/plain")
+        @CrossOrigin(origins = BOTH)
+        public String text(String body) {
+            return "text";
+        }
+    }
+
+    @Test
+    void preflightIsAllowedOnlyWhenEveryServingMethodAllowsIt() {
+        InProcess app = new InProcess(new ResourceConfig(Docs.class).register(CorsFeature.builder().annotatedOnly().build()));
+        assertThat(app.preflight("docs", BOTH, "PUT"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", BOTH),
+                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+        assertThat("the text/plain method does not allow it", app.preflight("docs", JSON_ONLY, "PUT"),
+                allOf(hasStatus(403), hasNoAccessControlHeaders(),
+                        varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+    }
+
+    @Test
+    void startupWarnsNamingTheMethods() {
+        Logger logger = Logger.getLogger(CorsLog.NAME);
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            new InProcess(new ResourceConfig(Docs.class).register(new CorsFeature()));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(warnings, hasItem(allOf(containsString("PUT /docs is served by"), containsString("AmbiguousMethodsTest$Docs#json"),
+                containsString("AmbiguousMethodsTest$Docs#text"))));
+    }
+}
