@@ -1,0 +1,102 @@
+package io.github.jaxrscors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The six-layer precedence as a matrix: for each option and each pair of layers, the higher layer
+ * wins; and a layer above the defaults always replaces the default.
+ */
+class PrecedenceMatrixTest {
+
+    static final List<String> LAYERS = List.of("@CrossOrigin on the method", "@CrossOrigin on the class",
+            "resource(\"/api/.*\")", "CorsFeature.builder()", PropertyReader.SOURCE);
+
+    /** An option, two settings that resolve differently, and what the resolved policy shows of it. */
+    record Option(String name, UnaryOperator<CorsOptions.Builder> high, UnaryOperator<CorsOptions.Builder> low,
+            Function<CorsPolicy, Object> shown, Object highShows, Object lowShows, Object defaultShows) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Option> OPTIONS = List.of(
+        new Option("origins", b -> b.origins("https://a.example.com"), b -> b.origins("https://b.example.com"),
+                p -> p.origins().toString(), "https://a.example.com", "https://b.example.com", "*"),
+        new Option("originPatterns", b -> b.originPatterns("https://a\\..*"), b -> b.originPatterns("https://b\\..*"),
+                p -> p.origins().toString(), "/https://a\\..*/", "/https://b\\..*/", "*"),
+        new Option("methods", b -> b.methods("PUT"), b -> b.methods("PATCH"), CorsPolicy::allowMethods, "PUT", "PATCH",
+                "GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE"),
+        new Option("allowHeaders", b -> b.allowHeaders("X-A"), b -> b.allowHeaders("X-B"), p -> p.allowHeaders().toString(),
+                "x-a", "x-b", "*"),
+        new Option("allowHeaderPatterns", b -> b.allowHeaderPatterns("x-a-.*"), b -> b.allowHeaderPatterns("x-b-.*"),
+                p -> p.allowHeaders().toString(), "/x-a-.*/", "/x-b-.*/", "*"),
+        new Option("exposeHeaders", b -> b.exposeHeaders("X-A"), b -> b.exposeHeaders("X-B"), CorsPolicy::exposeHeaders,
+                "X-A", "X-B", null),
+        new Option("supportsCredentials", b -> b.origins("https://a.example.com").supportsCredentials(true),
+                b -> b.origins("https://a.example.com").supportsCredentials(false), CorsPolicy::supportsCredentials,
+                true, false, false),
+        new Option("maxAge", b -> b.maxAge(10), b -> b.maxAge(20), CorsPolicy::maxAge, "10", "20", null),
+        new Option("sendWildcard", b -> b.sendWildcard(true), b -> b.sendWildcard(false), CorsPolicy::sendWildcard,
+                true, false, false),
+        new Option("varyHeader", b -> b.varyHeader(false), b -> b.varyHeader(true), CorsPolicy::varyHeader, false, true, true),
+        new Option("allowPrivateNetwork", b -> b.allowPrivateNetwork(true), b -> b.allowPrivateNetwork(false),
+                CorsPolicy::allowPrivateNetwork, true, false, false),
+        new Option("automaticOptions", b -> b.automaticOptions(false), b -> b.automaticOptions(true),
+                CorsPolicy::automaticOptions, false, true, true),
+        new Option("interceptExceptions", b -> b.interceptExceptions(false), b -> b.interceptExceptions(true),
+                CorsPolicy::interceptExceptions, false, true, true),
+        new Option("rejectDisallowedOrigins", b -> b.rejectDisallowedOrigins(true), b -> b.rejectDisallowedOrigins(false),
+                CorsPolicy::rejectDisallowedOrigins, true, false, false));
+
+    static Stream<Arguments> pairs() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Option o : OPTIONS) {
+            for (int hi = 0; hi < LAYERS.size(); hi++) {
+                for (int lo = hi + 1; lo <= LAYERS.size(); lo++) {
+                    rows.add(Arguments.of(o, hi, lo));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: layer {1} over layer {2}")
+    @MethodSource("pairs")
+    void higherLayerWins(Option option, int hi, int lo) {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < LAYERS.size(); i++) {
+            CorsOptions.Builder b = CorsOptions.builder();
+            if (i == hi) {
+                option.high().apply(b);
+            } else if (i == lo) {
+                option.low().apply(b);
+            }
+            layers.add(new Layer(b.build(), LAYERS.get(i)));
+        }
+        CorsPolicy policy = PolicyResolver.resolve("T", layers);
+        String above = LAYERS.get(hi);
+        if (lo == LAYERS.size()) {
+            assertThat(option + " set by " + above + " replaces the default", option.shown().apply(policy), is(option.highShows()));
+            CorsPolicy unset = PolicyResolver.resolve("T", List.of());
+            assertThat(option + " unset shows the default", option.shown().apply(unset), is(option.defaultShows()));
+        } else {
+            assertThat(option + " set by " + above + " wins over " + LAYERS.get(lo), option.shown().apply(policy),
+                    is(option.highShows()));
+            List<Layer> lowOnly = new ArrayList<>(layers);
+            lowOnly.set(hi, new Layer(CorsOptions.builder().build(), above));
+            assertThat(option + " set only by " + LAYERS.get(lo) + " is taken from there",
+                    option.shown().apply(PolicyResolver.resolve("T", lowOnly)), is(option.lowShows()));
+        }
+    }
+}
