@@ -80,11 +80,16 @@ final class HttpSyntax {
             if (close < 0 || close == i + 1) {
                 return false;
             }
+            int colons = 0;
             for (int k = i + 1; k < close; k++) {
                 char c = s.charAt(k);
                 if (!(isHex(c) || c == ':' || c == '.')) {
                     return false;
                 }
+                colons += c == ':' ? 1 : 0;
+            }
+            if (colons < 2) {
+                return false; // every IPv6 address has at least two colons ("::" at the least)
             }
             i = close + 1;
         } else {

@@ -103,7 +103,12 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
                 return null;
             }
             String lower = HttpSyntax.lower(entry);
-            return new SubdomainWildcard(lower.substring(0, sep + 3), lower.substring(sep + 4));
+            String suffix = lower.substring(sep + 4);
+            String domain = suffix.indexOf(':') < 0 ? suffix : suffix.substring(0, suffix.indexOf(':'));
+            if (domain.indexOf('.', 1) < 0 && !domain.equals(".localhost")) {
+                return null; // "https://*.com" would allow a whole top-level domain
+            }
+            return new SubdomainWildcard(lower.substring(0, sep + 3), suffix);
         }
 
         boolean matches(String lowerOrigin) {

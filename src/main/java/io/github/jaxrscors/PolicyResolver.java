@@ -87,8 +87,8 @@ final class PolicyResolver {
                 if (w == null) {
                     throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " is not an origin. Use "
                             + "scheme://host[:port] (no path, not even a trailing /; no query; no user info), a subdomain "
-                            + "wildcard such as https://*.example.com, \"*\" or \"null\" — one origin per entry; "
-                            + "for anything else use originPatterns.");
+                            + "wildcard such as https://*.example.com (not over a whole top-level domain), \"*\" or "
+                            + "\"null\" — one origin per entry; for anything else use originPatterns.");
                 }
                 wildcards.add(w);
             }
@@ -147,7 +147,8 @@ final class PolicyResolver {
             return Pattern.compile(regex, flags);
         } catch (PatternSyntaxException e) {
             throw error(target, option + " entry \"" + regex + "\"" + from(layer, option) + " is not a valid Java regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex() + ".");
+                    + e.getDescription() + " near index " + e.getIndex() + ". Fix the expression; it must match the whole "
+                    + "value, so write it without ^ and $.");
         }
     }
 

@@ -103,6 +103,15 @@ final class PropertyReader {
     }
 
     private static String[] list(String key, Object value) {
+        String[] entries = entries(key, value);
+        if (entries.length == 0) {
+            throw error(key, "is empty (" + describe(value) + "), which would allow nothing. List at least one entry, "
+                    + "or remove the property to inherit the default.");
+        }
+        return entries;
+    }
+
+    private static String[] entries(String key, Object value) {
         if (value instanceof String s) {
             // The String form is the one place where a comma separates entries.
             return Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toArray(String[]::new);

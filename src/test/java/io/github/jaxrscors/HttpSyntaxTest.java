@@ -110,6 +110,8 @@ class HttpSyntaxTest {
                 Arguments.of("no scheme", "a.com"),
                 Arguments.of("scheme-relative", "//a.com"),
                 Arguments.of("single slash", "https:/a.com"),
+                Arguments.of("single slash before a longer host", "https:/app.example.com"),
+                Arguments.of("no slash", "https:app.example.com"),
                 Arguments.of("scheme starting with a digit", "1http://a.com"),
                 Arguments.of("wildcard host", "https://*.a.com"),
                 Arguments.of("star", "*"),

@@ -1,0 +1,51 @@
+package io.github.jaxrscors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Configurations that would quietly allow too much, or nothing at all, fail at startup. */
+class ConfigurationGuardsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://*.com", "https://*.net:8443", "http://*.internal"})
+    void subdomainWildcardOverAWholeTopLevelDomainIsRefused(String entry) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PolicyResolver.resolve("T",
+                List.of(new Layer(CorsOptions.builder().origins(entry).build(), "test"))));
+        assertThat(e.getMessage(), containsString("origins entry \"" + entry + "\" (from test) is not an origin"));
+        assertThat(e.getMessage(), containsString("not over a whole top-level domain"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://*.example.com", "http://*.localhost:8080", "https://*.co.uk"})
+    void subdomainWildcardUnderADomainIsAccepted(String entry) {
+        CorsPolicy p = PolicyResolver.resolve("T", List.of(new Layer(CorsOptions.builder().origins(entry).build(), "test")));
+        assertThat(p.origins().wildcards().size(), is(1));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", " , ", ","})
+    void emptyListPropertyFailsStartupNamingTheKey(String value) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PropertyReader.read(Map.of(CorsProperties.ORIGINS, value)));
+        assertThat(e.getMessage(), containsString("property jaxrs.cors.origins: the value is empty"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://[:]", "http://[1.2.3.4]", "http://[]", "http://[:]:80"})
+    void malformedIpv6LiteralIsNotAnOrigin(String origin) {
+        assertThat(origin, HttpSyntax.isSerializedOrigin(origin), is(false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://[::]", "http://[::1]:8080", "https://[2001:db8::7]", "http://[::ffff:1.2.3.4]"})
+    void wellFormedIpv6LiteralIsAnOrigin(String origin) {
+        assertThat(origin, HttpSyntax.isSerializedOrigin(origin), is(true));
+    }
+}
