@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -40,7 +41,32 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (onClass != null) {
             layers.add(new Layer(options(onClass), "@CrossOrigin on " + className));
         }
-        table.addAnnotated(resourceClass, method, target, layers);
+        table.addAnnotated(resourceClass, method, target, template(resourceClass, method), layers);
+    }
+
+    /**
+     * The request path template of a root resource method ({@code /users/{id}}), or null when the
+     * class has no {@code @Path} (a sub-resource, whose path depends on its locator).
+     */
+    static String template(Class<?> resourceClass, Method method) {
+        Path onClass = resourceClass.getAnnotation(Path.class);
+        if (onClass == null) {
+            return null;
+        }
+        Path onMethod = method.getAnnotation(Path.class);
+        String path = "/" + strip(onClass.value()) + (onMethod == null ? "" : "/" + strip(onMethod.value()));
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String strip(String segment) {
+        String s = segment;
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
     }
 
     /** The class name without its package: {@code UserResource}, {@code Api$Users}. */

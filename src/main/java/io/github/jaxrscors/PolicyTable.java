@@ -89,11 +89,18 @@ final class PolicyTable {
     /**
      * Adds an annotated resource method; resolves and validates its policy under every rule.
      *
+     * <p>Which rule lends its options depends on the request path, known only per request. A
+     * combination that is invalid fails startup when the rule can match the method's path (tried
+     * on sample paths made from its {@code @Path} template). Where the rule cannot match those, the
+     * combination is kept refused (no CORS, should a request ever reach it), logged at DEBUG.
+     *
      * @param target      {@code UserResource#list}, for messages
+     * @param template    the method's {@code @Path} template ({@code /users/{id}}), or null when unknown
      * @param annotations the method's then the class's annotation layer (either may be absent)
      */
-    void addAnnotated(Class<?> resourceClass, Method method, String target, List<Layer> annotations) {
+    void addAnnotated(Class<?> resourceClass, Method method, String target, String template, List<Layer> annotations) {
         CorsPolicy[] byRule = new CorsPolicy[rules.size() + 1];
+        List<String> samples = template == null ? null : samplePaths(template);
         for (int i = 0; i <= rules.size(); i++) {
             List<Layer> layers = new ArrayList<>(annotations);
             Layer ruleLayer = i < rules.size() ? rules.get(i).layer() : null;
@@ -102,10 +109,51 @@ final class PolicyTable {
             }
             layers.addAll(base);
             String where = i < rules.size() ? target + " under " + rules.get(i) : target;
-            byRule[i] = PolicyResolver.resolve(where, layers);
+            try {
+                byRule[i] = PolicyResolver.resolve(where, layers);
+            } catch (IllegalStateException e) {
+                if (i == rules.size() || samples == null || matchesAny(rules.get(i).regex(), samples)) {
+                    throw e;
+                }
+                String rule = rules.get(i).toString();
+                String reason = e.getMessage();
+                CorsLog.debug(() -> target + " is refused CORS under " + rule + ", which does not match its path " + template
+                        + " (were it reached there, the merged policy would be invalid: " + reason + ")");
+            }
         }
         log(byRule[rules.size()]);
         annotated.computeIfAbsent(method, m -> new ArrayList<>()).add(new MethodPolicies(resourceClass, byRule));
+    }
+
+    /** Paths a template can produce: each {@code {param}} replaced by a digit, then by a letter. */
+    static List<String> samplePaths(String template) {
+        List<String> samples = new ArrayList<>(2);
+        for (String value : new String[] {"1", "x"}) {
+            StringBuilder sb = new StringBuilder();
+            int depth = 0;
+            for (char c : template.toCharArray()) {
+                if (c == '{') {
+                    if (depth++ == 0) {
+                        sb.append(value);
+                    }
+                } else if (c == '}') {
+                    depth = Math.max(0, depth - 1);
+                } else if (depth == 0) {
+                    sb.append(c);
+                }
+            }
+            samples.add(sb.toString());
+        }
+        return samples;
+    }
+
+    private static boolean matchesAny(Pattern regex, List<String> paths) {
+        for (String path : paths) {
+            if (regex.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

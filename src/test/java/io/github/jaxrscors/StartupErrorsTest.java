@@ -89,4 +89,25 @@ class StartupErrorsTest {
                 .property(CorsProperties.ORIGINS, "https://app.example.com/path").register(CorsFeature.class));
         assertThat(m, containsString("(from property jaxrs.cors.origins)"));
     }
+
+    @Test
+    void annotatedMethodUnderAMatchingRuleIsValidatedWithTheRule() {
+        String m = startupFailure(new ResourceConfig(CredentialsUnderDefaultOrigins.class).register(CorsFeature.builder()
+                .origins("https://app.example.com")
+                .resource("/a(/.*)?", CorsOptions.builder().origins("*").build())
+                .build()));
+        assertThat(m, containsString("CORS configuration error in StartupErrorsTest$CredentialsUnderDefaultOrigins#get under "
+                + "resource(\"/a(/.*)?\")"));
+    }
+
+    @Test
+    void annotatedMethodUnderARuleThatCannotMatchItsPathStartsAndKeepsItsOwnPolicy() {
+        InProcess app = new InProcess(new ResourceConfig(CredentialsUnderDefaultOrigins.class).register(CorsFeature.builder()
+                .origins("https://app.example.com")
+                .resource("/public/.*", CorsOptions.builder().origins("*").build())
+                .build()));
+        assertThat(app.send("GET", "a", "Origin", "https://app.example.com"), org.hamcrest.Matchers.allOf(
+                CorsMatchers.hasStatus(200), CorsMatchers.hasHeader("Access-Control-Allow-Origin", "https://app.example.com"),
+                CorsMatchers.hasHeader("Access-Control-Allow-Credentials", "true"), CorsMatchers.varyIs("Origin")));
+    }
 }
