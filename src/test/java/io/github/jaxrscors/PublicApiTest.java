@@ -85,4 +85,23 @@ class PublicApiTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void libraryClassesContainNoDemoAndNeedNoGrizzly() throws IOException, URISyntaxException {
+        Path root = Path.of(CorsFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Path> classes;
+        try (Stream<Path> files = Files.walk(root)) {
+            classes = files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
+        }
+        assertThat("the library's classes are all in its one package", classes.stream()
+                .filter(p -> !root.relativize(p).getParent().toString().replace('\\', '/').equals("io/github/jaxrscors"))
+                .map(Path::toString).collect(Collectors.toList()), is(empty()));
+        List<String> grizzly = new java.util.ArrayList<>();
+        for (Path p : classes) {
+            if (new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1).contains("org/glassfish/grizzly")) {
+                grizzly.add(p.getFileName().toString());
+            }
+        }
+        assertThat("no library class refers to Grizzly", grizzly, is(empty()));
+    }
 }
