@@ -13,10 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -58,29 +54,10 @@ class AmbiguousMethodsTest {
 
     @Test
     void startupWarnsNamingTheMethods() {
-        Logger logger = Logger.getLogger(CorsLog.NAME);
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == java.util.logging.Level.WARNING) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
             new InProcess(new ResourceConfig(Docs.class).register(new CorsFeature()));
-        } finally {
-            logger.removeHandler(capture);
+            warnings = log.messages(java.util.logging.Level.WARNING);
         }
         assertThat(warnings, hasItem(allOf(containsString("PUT /docs is served by"), containsString("AmbiguousMethodsTest$Docs#json"),
                 containsString("AmbiguousMethodsTest$Docs#text"))));

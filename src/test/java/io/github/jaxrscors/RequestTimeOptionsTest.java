@@ -19,12 +19,9 @@ import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -113,29 +110,11 @@ class RequestTimeOptionsTest {
 
     @Test
     void decisionsAreLoggedAtDebugWithRequestValuesEscapedAndCut() {
-        Logger logger = Logger.getLogger(CorsLog.NAME);
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level previous = logger.getLevel();
-        logger.setLevel(Level.FINE);
-        logger.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture()) {
             InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder().origins(APP).build()));
             String hostile = "https://evil.example\r\nINFO: forged record" + "x".repeat(5000);
             app.send("POST", "orders", "Origin", hostile);
+            List<LogRecord> records = log.records();
             List<String> messages = records.stream().map(LogRecord::getMessage).toList();
             assertThat("startup logs the effective policy", messages, hasItem(containsString("effective policy of every resource")));
             String decision = messages.stream().filter(m -> m.startsWith("POST ")).findFirst().orElseThrow();
@@ -145,9 +124,6 @@ class RequestTimeOptionsTest {
             assertThat("no raw CR or LF in any record", messages, everyItem(not(containsString("\n"))));
             assertThat(records.stream().filter(r -> r.getMessage().startsWith("POST ")).findFirst().orElseThrow().getLevel(),
                     is(Level.FINE));
-        } finally {
-            logger.removeHandler(capture);
-            logger.setLevel(previous);
         }
     }
 }

@@ -1,0 +1,44 @@
+package io.github.jaxrscors;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Captures the library's log records (java.util.logging, FINE and up) while open. */
+final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger logger = Logger.getLogger(CorsLog.NAME);
+    private final Level previous = logger.getLevel();
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    LogCapture() {
+        logger.setLevel(Level.FINE);
+        logger.addHandler(this);
+    }
+
+    List<LogRecord> records() {
+        return records;
+    }
+
+    List<String> messages(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogRecord::getMessage).toList();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+        logger.setLevel(previous);
+    }
+}
