@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OptionLayersTest {
 
-    static final String PREFLIGHT_VARY[] = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
+    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     /** One option: how to set it on the builder and as a property, and what it must change on the wire. */
     record Option(String name, UnaryOperator<CorsFeature.Builder> builder, Map<String, Object> properties,
