@@ -20,6 +20,13 @@ import java.util.regex.PatternSyntaxException;
  */
 final class PolicyResolver {
 
+    /**
+     * Origins no deployment lists (reserved {@code .invalid} names, RFC 2606): a pattern that
+     * matches one of them matches any site.
+     */
+    static final List<String> ANY_ORIGIN_CANARIES = List.of("https://attacker.invalid", "http://attacker.invalid",
+            "https://attacker.invalid:8443", "https://www.attacker.invalid");
+
     private PolicyResolver() {
     }
 
@@ -48,8 +55,29 @@ final class PolicyResolver {
                     + "echoing every origin with credentials lets any site read your users' data). "
                     + "List the origins or use originPatterns.");
         }
+        if (credentials && origins.allowNull()) {
+            throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials") + " cannot be combined with "
+                    + "origins \"null\"" + from(originLayer, "origins") + " (any site can send Origin: null from a sandboxed iframe, so "
+                    + "this would let every site read your users' data). List real origins.");
+        }
+        if (credentials) {
+            for (Pattern p : origins.patterns()) {
+                for (String canary : ANY_ORIGIN_CANARIES) {
+                    if (p.matcher(canary).matches()) {
+                        throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
+                                + " cannot be combined with originPatterns entry \"" + p.pattern() + "\"" + from(originLayer, "originPatterns")
+                                + ": it matches " + canary + ", so it would echo any site's origin with credentials. "
+                                + "Anchor the pattern to your own domains.");
+                    }
+                }
+            }
+        }
         List<String> methods = methodLayer.options().methods;
         for (String m : methods) {
+            if (m.equals("*")) {
+                throw error(target, "methods entry \"*\"" + from(methodLayer, "methods") + " is not supported: methods are compared "
+                        + "as listed, so \"*\" would allow no method. List the methods.");
+            }
             if (!HttpSyntax.isToken(m)) {
                 throw error(target, "methods entry \"" + m + "\"" + from(methodLayer, "methods") + " is not an HTTP method token. "
                         + "Use method names such as GET or PUT, one per entry.");

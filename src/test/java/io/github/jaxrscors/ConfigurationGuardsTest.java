@@ -48,4 +48,37 @@ class ConfigurationGuardsTest {
     void wellFormedIpv6LiteralIsAnOrigin(String origin) {
         assertThat(origin, HttpSyntax.isSerializedOrigin(origin), is(true));
     }
+
+    private static String failure(CorsOptions options) {
+        return assertThrows(IllegalStateException.class,
+                () -> PolicyResolver.resolve("T", List.of(new Layer(options, "test")))).getMessage();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".*", "https?://.*", "https://.+", "https://[^/]+", "(?s).*"})
+    void credentialsWithAPatternThatMatchesAnySiteFailStartup(String pattern) {
+        String m = failure(CorsOptions.builder().originPatterns(pattern).supportsCredentials(true).build());
+        assertThat(m, containsString("cannot be combined with originPatterns entry \"" + pattern + "\" (from test)"));
+        assertThat(m, containsString("Anchor the pattern to your own domains"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://[a-z]+\\.example\\.com", "https://(app|admin)\\.example\\.com(:\\d+)?"})
+    void credentialsWithAnAnchoredPatternAreAccepted(String pattern) {
+        CorsPolicy p = PolicyResolver.resolve("T", List.of(new Layer(
+                CorsOptions.builder().originPatterns(pattern).supportsCredentials(true).build(), "test")));
+        assertThat(p.supportsCredentials(), is(true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void credentialsWithTheNullOriginFailStartup() {
+        String m = failure(CorsOptions.builder().origins("null", "https://app.example.com").supportsCredentials(true).build());
+        assertThat(m, containsString("cannot be combined with origins \"null\" (from test)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void methodsStarFailsStartup() {
+        assertThat(failure(CorsOptions.builder().methods("GET", "*").build()),
+                containsString("methods entry \"*\" (from test) is not supported"));
+    }
 }

@@ -38,7 +38,7 @@ class CorsProcessorTest {
             Map.entry("listedSendWildcard", CorsOptions.builder().origins(APP).sendWildcard(true).build()),
             Map.entry("listedCredentialsSendWildcard",
                     CorsOptions.builder().origins(APP).supportsCredentials(true).sendWildcard(true).build()),
-            Map.entry("patternCredentialsSendWildcard", CorsOptions.builder().originPatterns(".*").supportsCredentials(true)
+            Map.entry("patternCredentialsSendWildcard", CorsOptions.builder().originPatterns("https://[a-z]+\\.example\\.org").supportsCredentials(true)
                     .sendWildcard(true).build()),
             Map.entry("listedNoVary", CorsOptions.builder().origins(APP).varyHeader(false).build()),
             Map.entry("defaultsNoVary", CorsOptions.builder().varyHeader(false).build()),
