@@ -36,7 +36,8 @@ final class CorsProcessor {
     static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
         if (policy.answersWildcard()) {
             // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
-            return new CorsDecision(Outcome.ALLOWED, "*", false, origin == null ? null : policy.exposeHeaders(),
+            // The whole answer is constant, so it goes on every response, with or without Origin.
+            return new CorsDecision(Outcome.ALLOWED, "*", false, policy.exposeHeaders(),
                     null, null, null, null, null, "origins * answered with a literal * (sendWildcard)");
         }
         String vary = policy.varyHeader() ? VARY_ORIGIN : null;

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.PathSegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -32,11 +33,16 @@ final class JerseyRequest {
 
     /**
      * The request path relative to the application root with a leading {@code /}, percent-decoded
-     * once, as Jersey matches it.
+     * once, without matrix parameters: the path Jersey routes on ({@code /api/admin;x=1/users}
+     * is served as {@code /api/admin/users}, so it is judged as that).
      */
     static String path(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath(true);
-        return path.startsWith("/") ? path : "/" + path;
+        List<PathSegment> segments = request.getUriInfo().getPathSegments(true);
+        StringBuilder path = new StringBuilder(64);
+        for (PathSegment segment : segments) {
+            path.append('/').append(segment.getPath());
+        }
+        return path.length() == 0 ? "/" : path.toString();
     }
 
     /** The matched resource method, or null before or without a match (404, 405). */
