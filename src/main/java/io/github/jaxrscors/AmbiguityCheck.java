@@ -27,7 +27,7 @@ final class AmbiguityCheck implements ApplicationEventListener {
     public void onEvent(ApplicationEvent event) {
         if (event.getType() == ApplicationEvent.Type.INITIALIZATION_APP_FINISHED && event.getResourceModel() != null) {
             for (Resource resource : event.getResourceModel().getResources()) {
-                check(resource, "/" + trim(resource.getPath()));
+                check(resource, "/" + CorsDynamicFeature.strip(resource.getPath()));
             }
         }
     }
@@ -57,19 +57,8 @@ final class AmbiguityCheck implements ApplicationEventListener {
             }
         });
         for (Resource child : resource.getChildResources()) {
-            check(child, path + "/" + trim(child.getPath()));
+            check(child, path + "/" + CorsDynamicFeature.strip(child.getPath()));
         }
-    }
-
-    private static String trim(String path) {
-        String p = path == null ? "" : path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
     }
 
     @Override

@@ -4,6 +4,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,10 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (resourceClass == null || method == null) {
             return;
         }
-        CrossOrigin onMethod = method.getAnnotation(CrossOrigin.class);
-        CrossOrigin onClass = resourceClass.getAnnotation(CrossOrigin.class);
+        // JAX-RS annotation inheritance: the annotations may sit on an interface or superclass.
+        AnnotatedMethod annotated = new AnnotatedMethod(method);
+        CrossOrigin onMethod = annotated.getAnnotation(CrossOrigin.class);
+        CrossOrigin onClass = inherited(resourceClass, CrossOrigin.class);
         if (onMethod == null && onClass == null) {
             return;
         }
@@ -41,25 +45,45 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (onClass != null) {
             layers.add(new Layer(options(onClass), "@CrossOrigin on " + className));
         }
-        table.addAnnotated(resourceClass, method, target, template(resourceClass, method), layers);
+        table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)), layers);
     }
 
     /**
-     * The request path template of a root resource method ({@code /users/{id}}), or null when the
-     * class has no {@code @Path} (a sub-resource, whose path depends on its locator).
+     * The annotation on the class, else on the nearest superclass, else on an interface (superclasses
+     * first, as JAX-RS looks up {@code @Path}), or null.
      */
-    static String template(Class<?> resourceClass, Method method) {
-        Path onClass = resourceClass.getAnnotation(Path.class);
+    static <A extends Annotation> A inherited(Class<?> resourceClass, Class<A> type) {
+        A fromInterface = null;
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            A found = c.getAnnotation(type);
+            if (found != null) {
+                return found;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (fromInterface == null) {
+                    fromInterface = i.getAnnotation(type);
+                }
+            }
+        }
+        return fromInterface;
+    }
+
+    /**
+     * The request path template of a root resource method ({@code /users/{id}}), or null when no
+     * class in its hierarchy has {@code @Path} (a sub-resource, whose path depends on its locator).
+     */
+    static String template(Class<?> resourceClass, Path onMethod) {
+        Path onClass = inherited(resourceClass, Path.class);
         if (onClass == null) {
             return null;
         }
-        Path onMethod = method.getAnnotation(Path.class);
         String path = "/" + strip(onClass.value()) + (onMethod == null ? "" : "/" + strip(onMethod.value()));
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static String strip(String segment) {
-        String s = segment;
+    /** A path or template without its leading and trailing slashes; null reads as empty. */
+    static String strip(String segment) {
+        String s = segment == null ? "" : segment;
         while (s.startsWith("/")) {
             s = s.substring(1);
         }

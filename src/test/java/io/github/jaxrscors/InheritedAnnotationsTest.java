@@ -1,0 +1,91 @@
+package io.github.jaxrscors;
+
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JAX-RS annotation inheritance: {@code @CrossOrigin} on a resource interface or an annotated
+ * superclass applies to the implementing class, as {@code @Path} and {@code @GET} do.
+ */
+class InheritedAnnotationsTest {
+
+    static final String APP = "https://app.example.com";
+    static final String ADMIN = "https://admin.example.com";
+    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
+
+    /** The contract, annotated. */
+    @Path("contract")
+    @CrossOrigin(origins = APP)
+    public interface Contract {
+        @GET
+        String read();
+
+        @PUT
+        @CrossOrigin(origins = ADMIN, maxAge = 60)
+        String write(String body);
+    }
+
+    /** The implementation carries no annotation at all. */
+    public static class Implementation implements Contract {
+        @Override
+        public String read() {
+            return "read";
+        }
+
+        @Override
+        public String write(String body) {
+            return "written";
+        }
+    }
+
+    /** An annotated base class. */
+    @Path("base")
+    @CrossOrigin(origins = ADMIN)
+    public abstract static class Base {
+        @GET
+        public String read() {
+            return "base";
+        }
+    }
+
+    /** Its subclass, unannotated. */
+    public static class Derived extends Base {
+    }
+
+    private static final InProcess APP_ONLY_ANNOTATED = new InProcess(new ResourceConfig(Implementation.class, Derived.class)
+            .register(CorsFeature.builder().annotatedOnly().build()));
+
+    @Test
+    void classAnnotationOnTheInterfaceCoversTheImplementation() {
+        assertThat(APP_ONLY_ANNOTATED.send("GET", "contract", "Origin", APP), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        assertThat("the interface lists only APP", APP_ONLY_ANNOTATED.send("GET", "contract", "Origin", ADMIN),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void methodAnnotationOnTheInterfaceOverridesItsClassAnnotation() {
+        assertThat(APP_ONLY_ANNOTATED.preflight("contract", ADMIN, "PUT"), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", ADMIN), hasHeader("Access-Control-Max-Age", "60"), varyIs(PREFLIGHT_VARY)));
+        assertThat("the method's origins replace the interface's", APP_ONLY_ANNOTATED.preflight("contract", APP, "PUT"),
+                allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+    }
+
+    @Test
+    void classAnnotationOnASuperclassCoversTheSubclass() {
+        assertThat(APP_ONLY_ANNOTATED.send("GET", "base", "Origin", ADMIN), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", ADMIN), varyIs("Origin")));
+        assertThat(APP_ONLY_ANNOTATED.send("GET", "base", "Origin", APP), allOf(hasStatus(200), hasNoAccessControlHeaders(),
+                varyIs("Origin")));
+    }
+}
