@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  *
  * <p>Registering it adds a request filter that answers preflights (before authentication filters,
  * at priority {@code Priorities.AUTHENTICATION - 200}) and a response filter that adds the headers
- * to actual and error responses. Configuration mistakes fail application startup with an
- * {@link IllegalStateException} that names the setting and where it came from.
+ * to actual and error responses. {@code @PreMatching} filters and sub-resource locators run before
+ * any post-matching filter: a {@code @PreMatching} authentication filter must let preflights through.
+ * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
+ * the setting and where it came from. Register one {@code CorsFeature} per application: Jersey keeps
+ * only the first instance of a class.
  */
 public final class CorsFeature implements Feature {
 
@@ -103,8 +106,10 @@ public final class CorsFeature implements Feature {
         /**
          * Covers request paths matching {@code pathRegex} with the application-wide options.
          * Paths are relative to the application root with a leading {@code /}
-         * ({@code /api/users/7}), exactly as the runtime routes on them; the regex must match the
-         * WHOLE path. When several rules match, the one declared first wins.
+         * ({@code /api/users/7}), as the runtime routes on them: each segment percent-decoded once
+         * (an encoded slash stays {@code %2F}), {@code +} kept, case-sensitive, dot segments kept,
+         * matrix parameters removed. The regex must match the WHOLE path. When several rules
+         * match, the one declared first wins.
          *
          * @param pathRegex a Java regex over the request path
          * @return this builder

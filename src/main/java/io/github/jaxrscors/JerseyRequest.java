@@ -32,15 +32,18 @@ final class JerseyRequest {
     }
 
     /**
-     * The request path relative to the application root with a leading {@code /}, percent-decoded
-     * once, without matrix parameters: the path Jersey routes on ({@code /api/admin;x=1/users}
-     * is served as {@code /api/admin/users}, so it is judged as that).
+     * The request path relative to the application root with a leading {@code /}, each segment
+     * percent-decoded once, without matrix parameters: the path Jersey routes on
+     * ({@code /api/admin;x=1/users} is served as {@code /api/admin/users}, so it is judged as that).
+     * A slash decoded inside a segment stays {@code %2F}: Jersey routes {@code a%2Fb} as one
+     * segment, so a rule must see one segment too.
      */
     static String path(ContainerRequestContext request) {
         List<PathSegment> segments = request.getUriInfo().getPathSegments(true);
         StringBuilder path = new StringBuilder(64);
         for (PathSegment segment : segments) {
-            path.append('/').append(segment.getPath());
+            String decoded = segment.getPath();
+            path.append('/').append(decoded.indexOf('/') < 0 ? decoded : decoded.replace("/", "%2F"));
         }
         return path.length() == 0 ? "/" : path.toString();
     }

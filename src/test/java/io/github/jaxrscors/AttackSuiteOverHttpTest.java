@@ -892,7 +892,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
                 arguments("//api/data", 404, "", false), // judged as "//api/data": an empty first segment
                 arguments("/api//data", 404, "", true),
                 arguments("//secret/x", 404, "", false),
-                arguments("/api%2fdata", 404, "", true),
+                arguments("/api%2fdata", 404, "", false), // one segment "api%2Fdata", as Jersey routes it: outside the rule
                 arguments("/secret;x=1/x", 200, "secret", false),
                 arguments("/secret/x;/api/data", 404, "", false),
                 arguments("/api;/../secret/x", 404, "", true), // matrix parameters dropped: "/api/../secret/x", served by nothing

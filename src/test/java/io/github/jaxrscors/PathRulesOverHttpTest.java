@@ -46,6 +46,12 @@ class PathRulesOverHttpTest extends JerseyTest {
         public String plus() {
             return "plus";
         }
+
+        @GET
+        @Path("items/{id}")
+        public String item(@jakarta.ws.rs.PathParam("id") String id) {
+            return "item " + id;
+        }
     }
 
     @Path("secret")
@@ -62,6 +68,7 @@ class PathRulesOverHttpTest extends JerseyTest {
         forceSet(TestProperties.CONTAINER_PORT, "0");
         return new ResourceConfig(Api.class, Secret.class).register(CorsFeature.builder()
                 .resource("/api/a\\+b", CorsOptions.builder().origins(ADMIN).build())
+                .resource("/api/items/[^/]+", CorsOptions.builder().origins(ADMIN).build())
                 .resource("/api/.*", CorsOptions.builder().origins(APP).build())
                 .resource("/api/admin/.*", CorsOptions.builder().origins(ADMIN).build())
                 .build());
@@ -106,6 +113,16 @@ class PathRulesOverHttpTest extends JerseyTest {
         assertThat(get("/api/a+b", ADMIN), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", ADMIN),
                 varyIs("Origin")));
         assertThat("the /api/a\\+b rule, declared first, covers it", get("/api/a+b", APP),
+                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void encodedSlashStaysInsideItsSegmentAsJerseyRoutesIt() throws Exception {
+        // Jersey serves /api/items/a%2Fb with {id} = "a/b": one segment, so the one-segment rule covers it.
+        Reply fromAdmin = get("/api/items/a%2Fb", ADMIN);
+        assertThat(fromAdmin.body(), is("item a/b"));
+        assertThat(fromAdmin, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", ADMIN), varyIs("Origin")));
+        assertThat("not judged as /api/items/a/b under the broader /api/.* rule", get("/api/items/a%2Fb", APP),
                 allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
     }
 
