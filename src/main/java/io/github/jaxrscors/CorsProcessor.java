@@ -69,7 +69,7 @@ final class CorsProcessor {
     static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
             String requestHeaders, String requestPrivateNetwork) {
         CorsPolicy first = policies.get(0);
-        String vary = preflightVary(first);
+        String vary = preflightVary(policies);
         if (!HttpSyntax.isToken(requestMethod)) {
             return CorsDecision.denied(Outcome.FORBIDDEN, vary,
                     "Access-Control-Request-Method " + CorsLog.escape(requestMethod) + " is not a method token");
@@ -85,20 +85,67 @@ final class CorsProcessor {
                 return CorsDecision.denied(Outcome.FORBIDDEN, vary, refusal);
             }
         }
-        String allowOrigin = first.answersWildcard() ? "*" : origin;
         String allowHeaders = headers.isEmpty() ? null : String.join(", ", headers);
-        // Private Network Access: answered only to a preflight that asks.
-        String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
-        return new CorsDecision(Outcome.ALLOWED, allowOrigin, first.supportsCredentials(), null, first.allowMethods(),
-                allowHeaders, first.maxAge(), privateNetwork, vary, "preflight allowed by " + first.source());
+        if (policies.size() == 1) {
+            // Private Network Access: answered only to a preflight that asks.
+            String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
+            return new CorsDecision(Outcome.ALLOWED, first.answersWildcard() ? "*" : origin, first.supportsCredentials(), null,
+                    first.allowMethods(), allowHeaders, first.maxAge(), privateNetwork, vary, "preflight allowed by " + first.source());
+        }
+        return combined(policies, origin, allowHeaders, requestPrivateNetwork, vary);
     }
 
     /**
-     * The {@code Vary} tokens of a preflight answer under {@code policy}: the answer depends on the
-     * origin (unless it is a constant {@code *}) and on the announced method and headers.
+     * The answer where several methods may serve the request: the browser cannot know which one
+     * will, so it grants only what every policy grants (credentials, private network, methods, the
+     * shortest max age) and answers {@code *} only when every policy would.
      */
-    static String preflightVary(CorsPolicy policy) {
-        return policy.varyHeader() ? (policy.answersWildcard() ? VARY_PREFLIGHT_WILDCARD : VARY_PREFLIGHT) : null;
+    private static CorsDecision combined(List<CorsPolicy> policies, String origin, String allowHeaders,
+            String requestPrivateNetwork, String vary) {
+        boolean wildcard = true;
+        boolean credentials = true;
+        boolean privateNetwork = true;
+        Long maxAge = null;
+        boolean everyMaxAge = true;
+        Set<String> methods = new LinkedHashSet<>(policies.get(0).methods());
+        StringBuilder sources = new StringBuilder();
+        for (CorsPolicy p : policies) {
+            wildcard &= p.answersWildcard();
+            credentials &= p.supportsCredentials();
+            privateNetwork &= p.allowPrivateNetwork();
+            methods.retainAll(p.methods());
+            if (p.maxAge() == null) {
+                everyMaxAge = false;
+            } else {
+                maxAge = maxAge == null ? Long.valueOf(p.maxAge()) : Math.min(maxAge, Long.parseLong(p.maxAge()));
+            }
+            sources.append(sources.length() == 0 ? "" : " and ").append(p.source());
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String m : policies.get(0).allowMethods().split(", ")) {
+            if (methods.contains(m)) {
+                ordered.add(m);
+            }
+        }
+        return new CorsDecision(Outcome.ALLOWED, wildcard ? "*" : origin, credentials, null, String.join(", ", ordered),
+                allowHeaders, everyMaxAge && maxAge != null ? maxAge.toString() : null,
+                "true".equals(requestPrivateNetwork) ? Boolean.toString(privateNetwork) : null, vary,
+                "preflight allowed by every method that may serve it: " + sources);
+    }
+
+    /**
+     * The {@code Vary} tokens of a preflight answer: it depends on the announced method and
+     * headers, and on the origin unless every policy answers a constant {@code *}. None when no
+     * policy adds {@code Vary}.
+     */
+    static String preflightVary(List<CorsPolicy> policies) {
+        boolean any = false;
+        boolean allWildcard = true;
+        for (CorsPolicy p : policies) {
+            any |= p.varyHeader();
+            allWildcard &= p.answersWildcard();
+        }
+        return any ? (allWildcard ? VARY_PREFLIGHT_WILDCARD : VARY_PREFLIGHT) : null;
     }
 
     /** Why {@code policy} refuses the preflight, or null when it allows it. */

@@ -93,7 +93,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             }
         }
         CorsDecision decision = uncovered != null
-                ? CorsDecision.denied(CorsDecision.Outcome.FORBIDDEN, CorsProcessor.preflightVary(policies.get(0)),
+                ? CorsDecision.denied(CorsDecision.Outcome.FORBIDDEN, CorsProcessor.preflightVary(policies),
                         "a method serving " + requestMethod + " here is not covered by CORS: " + uncovered)
                 : CorsProcessor.preflight(policies, request.getHeaderString(JerseyRequest.ORIGIN), requestMethod,
                         request.getHeaderString(JerseyRequest.REQUEST_HEADERS),

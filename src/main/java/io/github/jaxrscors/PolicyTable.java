@@ -122,7 +122,22 @@ final class PolicyTable {
             }
         }
         log(byRule[rules.size()]);
-        annotated.computeIfAbsent(method, m -> new ArrayList<>()).add(new MethodPolicies(resourceClass, byRule));
+        MethodPolicies entry = new MethodPolicies(resourceClass, byRule);
+        // Copy-on-write: sub-resource models are built (and this is called) on request threads,
+        // while other requests read the lists; a class already present is not added again.
+        annotated.compute(method, (m, old) -> {
+            if (old == null) {
+                return List.of(entry);
+            }
+            for (MethodPolicies existing : old) {
+                if (existing.resourceClass() == resourceClass) {
+                    return old;
+                }
+            }
+            List<MethodPolicies> grown = new ArrayList<>(old);
+            grown.add(entry);
+            return List.copyOf(grown);
+        });
     }
 
     /** Paths a template can produce: each {@code {param}} replaced by a digit, then by a letter. */

@@ -470,9 +470,9 @@ class CorsProcessorTest {
     @Test
     void preflightVaryHelperMatchesThePreflightAnswer() {
         assertThat("the helper the filters use for preflights they refuse themselves",
-                CorsProcessor.preflightVary(policy("defaults")), is(VARY_PREFLIGHT));
-        assertThat("constant *", CorsProcessor.preflightVary(policy("sendWildcard")), is(VARY_PREFLIGHT_NO_ORIGIN));
-        assertThat("varyHeader false", CorsProcessor.preflightVary(policy("defaultsNoVary")), is(nullValue()));
+                CorsProcessor.preflightVary(List.of(policy("defaults"))), is(VARY_PREFLIGHT));
+        assertThat("constant *", CorsProcessor.preflightVary(List.of(policy("sendWildcard"))), is(VARY_PREFLIGHT_NO_ORIGIN));
+        assertThat("varyHeader false", CorsProcessor.preflightVary(List.of(policy("defaultsNoVary"))), is(nullValue()));
     }
 
     @Test
@@ -631,5 +631,29 @@ class CorsProcessorTest {
     void headerListOfExactlyTheBoundIsRead() {
         String value = "x".repeat(CorsProcessor.MAX_REQUEST_HEADERS_LENGTH);
         assertThat("a value of exactly the bound is still read", CorsProcessor.parseHeaderList(value), is(List.of(value)));
+    }
+
+    @Test
+    void severalServingMethodsGrantOnlyWhatEveryOneGrants() {
+        CorsPolicy lenient = policy(CorsOptions.builder().origins(APP).supportsCredentials(true).allowPrivateNetwork(true)
+                .methods("GET", "PUT", "DELETE").maxAge(600).build());
+        CorsPolicy strict = policy(CorsOptions.builder().origins(APP).methods("PUT", "GET").maxAge(60).build());
+        CorsDecision d = CorsProcessor.preflight(List.of(lenient, strict), APP, "PUT", null, "true");
+        assertThat("allowed by both", d.outcome(), is(Outcome.ALLOWED));
+        assertThat("credentials only if every method supports them", d.allowCredentials(), is(false));
+        assertThat("private network only if every method allows it", d.allowPrivateNetwork(), is("false"));
+        assertThat("only the methods every policy lists, in the first one's order", d.allowMethods(), is("GET, PUT"));
+        assertThat("the shortest max age", d.maxAge(), is("60"));
+        assertThat("echoed, not *", d.allowOrigin(), is(APP));
+        CorsPolicy noMaxAge = policy(CorsOptions.builder().origins(APP).methods("PUT").build());
+        assertThat("no max age when one method sets none", CorsProcessor.preflight(List.of(lenient, noMaxAge), APP, "PUT", null, null)
+                .maxAge(), is(nullValue()));
+        CorsPolicy star = policy(CorsOptions.builder().sendWildcard(true).methods("PUT").build());
+        CorsPolicy echo = policy(CorsOptions.builder().methods("PUT").build());
+        CorsDecision mixed = CorsProcessor.preflight(List.of(star, echo), APP, "PUT", null, null);
+        assertThat("* only if every method answers *", mixed.allowOrigin(), is(APP));
+        assertThat("Vary on Origin when any answer depends on it", mixed.vary(), is(VARY_PREFLIGHT));
+        assertThat("all *: a constant answer", CorsProcessor.preflight(List.of(star, star), APP, "PUT", null, null).allowOrigin(),
+                is("*"));
     }
 }
