@@ -45,6 +45,7 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (onClass != null) {
             layers.add(new Layer(options(onClass), "@CrossOrigin on " + className));
         }
+        layers.forEach(layer -> PolicyResolver.checkLayer(target, layer));
         table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)), layers);
     }
 

@@ -95,12 +95,17 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         CorsDecision decision = uncovered != null
                 ? CorsDecision.denied(CorsDecision.Outcome.FORBIDDEN, CorsProcessor.preflightVary(policies),
                         "a method serving " + requestMethod + " here is not covered by CORS: " + uncovered)
-                : CorsProcessor.preflight(policies, request.getHeaderString(JerseyRequest.ORIGIN), requestMethod,
-                        request.getHeaderString(JerseyRequest.REQUEST_HEADERS),
-                        request.getHeaderString(JerseyRequest.REQUEST_PRIVATE_NETWORK));
+                : preflight(request, policies);
         log(request, path, decision);
         request.setProperty(ANSWERED, Boolean.TRUE);
         request.abortWith(CorsHeaders.answer(decision));
+    }
+
+    /** The preflight decision for {@code request}'s CORS headers under {@code policies}. */
+    static CorsDecision preflight(ContainerRequestContext request, List<CorsPolicy> policies) {
+        return CorsProcessor.preflight(policies, request.getHeaderString(JerseyRequest.ORIGIN),
+                request.getHeaderString(JerseyRequest.REQUEST_METHOD), request.getHeaderString(JerseyRequest.REQUEST_HEADERS),
+                request.getHeaderString(JerseyRequest.REQUEST_PRIVATE_NETWORK));
     }
 
     static void log(ContainerRequestContext request, String path, CorsDecision decision) {

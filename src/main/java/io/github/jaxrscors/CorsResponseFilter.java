@@ -64,7 +64,7 @@ final class CorsResponseFilter implements ContainerResponseFilter {
      */
     private static void unroutedPreflight(ContainerRequestContext request, ContainerResponseContext response, String path,
             CorsPolicy policy) {
-        CorsDecision decision = decide(request, List.of(policy));
+        CorsDecision decision = CorsRequestFilter.preflight(request, List.of(policy));
         CorsRequestFilter.log(request, path, decision);
         response.setStatus(decision.forbidden() ? 403 : 200);
         response.setEntity(null);
@@ -80,21 +80,10 @@ final class CorsResponseFilter implements ContainerResponseFilter {
         }
         @SuppressWarnings("unchecked")
         List<CorsPolicy> typed = (List<CorsPolicy>) policies;
-        CorsDecision decision = decide(request, typed);
+        CorsDecision decision = CorsRequestFilter.preflight(request, typed);
         CorsRequestFilter.log(request, path, decision);
-        if (decision.forbidden()) {
-            if (decision.vary() != null) {
-                CorsHeaders.apply(CorsDecision.denied(decision.outcome(), decision.vary(), decision.reason()), response.getHeaders());
-            }
-            return;
-        }
+        // A refusal carries only Vary: the declared method's answer gets no Access-Control-* header.
         CorsHeaders.apply(decision, response.getHeaders());
-    }
-
-    private static CorsDecision decide(ContainerRequestContext request, List<CorsPolicy> policies) {
-        return CorsProcessor.preflight(policies, request.getHeaderString(JerseyRequest.ORIGIN),
-                request.getHeaderString(JerseyRequest.REQUEST_METHOD), request.getHeaderString(JerseyRequest.REQUEST_HEADERS),
-                request.getHeaderString(JerseyRequest.REQUEST_PRIVATE_NETWORK));
     }
 
     @Override

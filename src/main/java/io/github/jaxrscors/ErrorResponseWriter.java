@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ContainerException;
 import org.glassfish.jersey.server.ContainerRequest;
-import org.glassfish.jersey.internal.util.PropertiesHelper;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
@@ -77,7 +76,8 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         answeredFailure = true;
         CorsDecision decision = CorsProcessor.actual(policy, request.getHeaderString(JerseyRequest.ORIGIN), null);
         CorsRequestFilter.log(request, JerseyRequest.path(request), decision);
-        if (PropertiesHelper.isProperty(request.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR))) {
+        Object statusOverSendError = request.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
+        if (Boolean.parseBoolean(String.valueOf(statusOverSendError))) {
             CorsLog.error("unmapped exception answered 500 with CORS headers", error);
         }
         ContainerResponse response = new ContainerResponse(request, Response.serverError().build());

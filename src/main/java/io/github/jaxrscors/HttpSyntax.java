@@ -45,7 +45,11 @@ final class HttpSyntax {
      * not a tuple origin and answers false.
      */
     static boolean isSerializedOrigin(String s) {
-        return s != null && s.length() <= MAX_ORIGIN_LENGTH && schemeEnd(s) > 0 && hostAndPortValid(s, schemeEnd(s) + 3);
+        if (s == null || s.length() > MAX_ORIGIN_LENGTH) {
+            return false;
+        }
+        int schemeEnd = schemeEnd(s);
+        return schemeEnd > 0 && hostAndPortValid(s, schemeEnd + 3);
     }
 
     /** Index of the {@code ://} that ends a valid scheme, or -1. */
@@ -135,6 +139,12 @@ final class HttpSyntax {
 
     private static boolean isHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** Whether a serialized origin spells out its scheme's default port ({@code https://a.com:443}). */
+    static boolean hasDefaultPort(String origin) {
+        String lower = lower(origin);
+        return lower.startsWith("https://") && lower.endsWith(":443") || lower.startsWith("http://") && lower.endsWith(":80");
     }
 
     /** ASCII lower case; returns {@code s} itself when it has no upper-case letter. */

@@ -60,7 +60,8 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
         try {
             return predicate.test(origin);
         } catch (RuntimeException e) {
-            CorsLog.warn("originPredicate threw " + e + " for Origin " + CorsLog.escape(origin) + "; the origin is refused");
+            CorsLog.warn("originPredicate threw " + CorsLog.escape(String.valueOf(e)) + " for Origin " + CorsLog.escape(origin)
+                    + "; the origin is refused");
             return false;
         }
     }

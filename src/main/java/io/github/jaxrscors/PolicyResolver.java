@@ -72,29 +72,66 @@ final class PolicyResolver {
                 }
             }
         }
-        List<String> methods = methodLayer.options().methods;
-        for (String m : methods) {
-            if (m.equals("*")) {
-                throw error(target, "methods entry \"*\"" + from(methodLayer, "methods") + " is not supported: methods are compared "
-                        + "as listed, so \"*\" would allow no method. List the methods.");
-            }
-            if (!HttpSyntax.isToken(m)) {
-                throw error(target, "methods entry \"" + m + "\"" + from(methodLayer, "methods") + " is not an HTTP method token. "
-                        + "Use method names such as GET or PUT, one per entry.");
-            }
-        }
+        List<String> methods = methods(target, methodLayer);
         HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
-        Long maxAge = maxAgeLayer == null ? null : maxAgeLayer.options().maxAge;
-        if (maxAge != null && maxAge < 0) {
-            throw error(target, "maxAge=" + maxAge + from(maxAgeLayer, "maxAge") + " is negative. Use 0 (do not cache preflights) "
-                    + "or a number of seconds; leave it unset to send no Access-Control-Max-Age.");
-        }
+        Long maxAge = maxAgeLayer == null ? null : maxAge(target, maxAgeLayer);
         return new CorsPolicy(target, origins, new LinkedHashSet<>(methods), String.join(", ", methods), allowHeaders,
                 expose, credentials, maxAge == null ? null : Long.toString(maxAge),
                 flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
                 flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
                 flag(all, o -> o.rejectDisallowedOrigins));
+    }
+
+    /**
+     * Checks what one layer sets on its own (origin and header syntax, regexes, method tokens,
+     * max age), so a mistake fails startup even where a higher layer overrides it. The checks
+     * that need the merged policy (credentials with {@code *}, ...) are made by {@link #resolve}.
+     *
+     * @param target where the layer applies, for messages ({@code UserResource#list})
+     * @throws IllegalStateException naming the target, the setting and the layer
+     */
+    static void checkLayer(String target, Layer layer) {
+        CorsOptions o = layer.options();
+        if (o.setsOrigins()) {
+            origins(target, layer);
+        }
+        if (o.setsAllowHeaders()) {
+            allowHeaders(target, layer);
+        }
+        if (o.methods != null) {
+            methods(target, layer);
+        }
+        if (o.exposeHeaders != null) {
+            exposeHeaders(target, layer, false, layer);
+        }
+        if (o.maxAge != null) {
+            maxAge(target, layer);
+        }
+    }
+
+    private static List<String> methods(String target, Layer layer) {
+        List<String> methods = layer.options().methods;
+        for (String m : methods) {
+            if (m.equals("*")) {
+                throw error(target, "methods entry \"*\"" + from(layer, "methods") + " is not supported: methods are compared "
+                        + "as listed, so \"*\" would allow no method. List the methods.");
+            }
+            if (!HttpSyntax.isToken(m)) {
+                throw error(target, "methods entry \"" + m + "\"" + from(layer, "methods") + " is not an HTTP method token. "
+                        + "Use method names such as GET or PUT, one per entry.");
+            }
+        }
+        return methods;
+    }
+
+    private static long maxAge(String target, Layer layer) {
+        long maxAge = layer.options().maxAge;
+        if (maxAge < 0) {
+            throw error(target, "maxAge=" + maxAge + from(layer, "maxAge") + " is negative. Use 0 (do not cache preflights) "
+                    + "or a number of seconds; leave it unset to send no Access-Control-Max-Age.");
+        }
+        return maxAge;
     }
 
     private static OriginMatcher origins(String target, Layer layer) {
@@ -109,6 +146,10 @@ final class PolicyResolver {
             } else if (entry.equals("null")) {
                 allowNull = true;
             } else if (HttpSyntax.isSerializedOrigin(entry)) {
+                if (HttpSyntax.hasDefaultPort(entry)) {
+                    throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " names its scheme's default "
+                            + "port, which browsers never send in Origin, so it would never match. Leave the port out.");
+                }
                 exact.add(HttpSyntax.lower(entry));
             } else {
                 SubdomainWildcard w = SubdomainWildcard.parse(entry);

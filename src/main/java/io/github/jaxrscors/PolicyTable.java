@@ -63,6 +63,7 @@ final class PolicyTable {
      * @param annotatedOnly cover nothing by path
      */
     static PolicyTable create(List<Layer> base, List<RuleSpec> specs, boolean annotatedOnly) {
+        base.forEach(layer -> PolicyResolver.checkLayer(layer.source(), layer));
         List<PathRule> rules = new ArrayList<>();
         for (RuleSpec spec : specs) {
             String name = "resource(\"" + spec.regex() + "\")";
@@ -76,6 +77,7 @@ final class PolicyTable {
             Layer layer = spec.options() == null ? null : new Layer(spec.options(), name);
             List<Layer> layers = new ArrayList<>();
             if (layer != null) {
+                PolicyResolver.checkLayer(name, layer);
                 layers.add(layer);
             }
             layers.addAll(base);

@@ -117,6 +117,11 @@ final class PropertyReader {
             return Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toArray(String[]::new);
         }
         if (value instanceof String[] array) {
+            for (String element : array) {
+                if (element == null) {
+                    throw error(key, "holds null; a String[] value must hold only Strings.");
+                }
+            }
             return array.clone();
         }
         if (value instanceof Collection<?> collection) {

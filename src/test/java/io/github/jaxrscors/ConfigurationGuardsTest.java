@@ -81,4 +81,29 @@ class ConfigurationGuardsTest {
         assertThat(failure(CorsOptions.builder().methods("GET", "*").build()),
                 containsString("methods entry \"*\" (from test) is not supported"));
     }
+
+    @org.junit.jupiter.api.Test
+    void anInvalidValueFailsStartupEvenWhereAHigherLayerOverridesIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
+                new org.glassfish.jersey.server.ResourceConfig(RegistrationTest.Resource.class)
+                        .property(CorsProperties.ORIGINS, "https://app.example.com/")
+                        .register(CorsFeature.builder().origins("https://ok.example.com").build())));
+        assertThat(e.getMessage(), containsString("CORS configuration error in jaxrs.cors.* properties: origins entry "
+                + "\"https://app.example.com/\" (from property jaxrs.cors.origins) is not an origin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://app.example.com:443", "http://app.example.com:80", "HTTPS://App.Example.com:443"})
+    void originWithItsSchemesDefaultPortFailsStartup(String entry) {
+        assertThat(failure(CorsOptions.builder().origins(entry).build()),
+                containsString("origins entry \"" + entry + "\" (from test) names its scheme's default port"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRulesOwnOptionsAreCheckedUnderAnnotatedOnlyToo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
+                new org.glassfish.jersey.server.ResourceConfig(RegistrationTest.Resource.class).register(CorsFeature.builder()
+                        .annotatedOnly().resource("/x/.*", CorsOptions.builder().methods("GET POST").build()).build())));
+        assertThat(e.getMessage(), containsString("CORS configuration error in resource(\"/x/.*\"): methods entry \"GET POST\""));
+    }
 }
