@@ -153,7 +153,9 @@ public final class CorsOptions {
 
         /**
          * Regular expressions for allowed origins, each matched against the WHOLE {@code Origin}
-         * value. Adds up with {@link #origins(String...)}. Never matches {@code "null"}.
+         * value. Adds up with {@link #origins(String...)} and with
+         * {@link #originPatterns(Pattern...)}. Never matches {@code "null"}. With credentials, a
+         * pattern that matches any site fails startup. Default: none.
          *
          * @param patterns the origin regexes
          * @return this builder
@@ -165,7 +167,8 @@ public final class CorsOptions {
 
         /**
          * Compiled regular expressions for allowed origins, each matched against the WHOLE
-         * {@code Origin} value. Adds up with {@link #origins(String...)}.
+         * {@code Origin} value. Adds up with {@link #origins(String...)} and with
+         * {@link #originPatterns(String...)}. Default: none.
          *
          * @param patterns the origin regexes
          * @return this builder
@@ -178,8 +181,10 @@ public final class CorsOptions {
         /**
          * Decides origins at request time (from a database, say). An origin is allowed when the
          * listed origins, the patterns or this predicate accept it. It is asked on every request
-         * with a well-formed origin (never {@code "null"}), never cached; it must be thread-safe
-         * and fast. An exception it throws refuses the origin.
+         * with a well-formed origin (never {@code "null"}), never cached (twice per request under
+         * {@link #rejectDisallowedOrigins(boolean)}: once before the resource, once for the
+         * response); it must be thread-safe and fast. An exception it throws refuses the origin.
+         * Default: none.
          *
          * @param predicate accepts the origins to allow
          * @return this builder
@@ -191,7 +196,8 @@ public final class CorsOptions {
 
         /**
          * Methods allowed for preflighted requests; controls {@code Access-Control-Allow-Methods}.
-         * Compared case-sensitively. Default: {@code GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE}.
+         * Compared case-sensitively; {@code "*"} is refused at startup (list the methods).
+         * Default: {@code GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE}.
          *
          * @param methods the allowed methods
          * @return this builder
@@ -251,7 +257,8 @@ public final class CorsOptions {
 
         /**
          * How long browsers may cache a preflight answer; controls {@code Access-Control-Max-Age},
-         * sent in whole seconds. Default: no header.
+         * sent in whole seconds (fractions are dropped: {@code PT0.5S} is sent as {@code 0}).
+         * Default: no header.
          *
          * @param maxAge the preflight cache time, not negative
          * @return this builder

@@ -14,8 +14,10 @@ package io.github.jaxrscors;
  * <p>Value forms: lists as a comma-separated {@code String}, a {@code String[]} or a
  * {@code Collection<String>}; flags as a {@code Boolean} or {@code "true"}/{@code "false"}; max age
  * as a {@code Number} of seconds, a {@code java.time.Duration}, or a {@code String} of seconds or
- * ISO-8601 ({@code "PT10M"}). A value of any other type or form fails startup with a message that
- * names the key.
+ * ISO-8601 ({@code "PT10M"}). Flag strings may be in any case, with surrounding spaces. A value of
+ * any other type or form fails startup with a message that names the key, and so do an empty list
+ * (it would allow nothing) and an unknown {@code jaxrs.cors.} key (a misspelt key would otherwise be
+ * ignored).
  */
 public final class CorsProperties {
 

@@ -35,7 +35,9 @@ import java.lang.annotation.Target;
  * <p>A preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is
  * judged by the policy of the method that would serve the announced request, and answered by the
  * library; no {@code @OPTIONS} method is needed. The annotation only takes effect when a
- * {@link CorsFeature} is registered.
+ * {@link CorsFeature} is registered. As with {@code @Path}, it may sit on a resource interface or
+ * superclass (JAX-RS annotation inheritance). Being a {@code @NameBinding}, it also binds any
+ * filter of your own that carries {@code @CrossOrigin}.
  *
  * @see <a href="https://fetch.spec.whatwg.org/#http-cors-protocol">Fetch standard: the CORS protocol</a>
  */
@@ -111,8 +113,10 @@ public @interface CrossOrigin {
 
     /**
      * Whether to send {@code Access-Control-Allow-Credentials: true}, letting browsers send
-     * cookies and HTTP authentication cross-origin and read the answer. Cannot be combined with
-     * origins {@code "*"}: list the origins. Protect state-changing endpoints against CSRF first.
+     * cookies and HTTP authentication cross-origin and read the answer. Startup fails when it is
+     * combined with origins {@code "*"} or {@code "null"}, with an {@code originPatterns} entry that
+     * matches any site, or with exposeHeaders {@code "*"}: list the origins. Protect
+     * state-changing endpoints against CSRF first.
      *
      * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
      *
@@ -122,7 +126,8 @@ public @interface CrossOrigin {
 
     /**
      * How long, in seconds, a browser may cache a preflight answer; controls
-     * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0} (do not cache).
+     * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0} (do not cache). Any other
+     * negative value fails startup.
      *
      * <p>Not set: {@code -1}. Default: no header.
      *
