@@ -41,19 +41,21 @@ final class CorsProcessor {
                     null, null, null, null, null, "origins * answered with a literal * (sendWildcard)");
         }
         String vary = policy.varyHeader() ? VARY_ORIGIN : null;
+        // Reasons are only built for the DEBUG log: the hot path stays free of string building.
+        boolean explain = CorsLog.debugEnabled();
         if (origin == null) {
-            return CorsDecision.denied(Outcome.DENIED, vary, "no Origin header: not a CORS request");
+            return CorsDecision.denied(Outcome.DENIED, vary, explain ? "no Origin header: not a CORS request" : null);
         }
         if (policy.origins().allows(origin)) {
             return new CorsDecision(Outcome.ALLOWED, origin, policy.supportsCredentials(), policy.exposeHeaders(),
-                    null, null, null, null, vary, "origin allowed by " + policy.source());
+                    null, null, null, null, vary, explain ? "origin allowed by " + policy.source() : null);
         }
         if (requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin)) {
-            return CorsDecision.denied(Outcome.FORBIDDEN, vary, "origin not allowed by " + policy.source()
-                    + " (allowed: " + policy.origins() + "); rejectDisallowedOrigins answers 403");
+            return CorsDecision.denied(Outcome.FORBIDDEN, vary, explain ? "origin not allowed by " + policy.source()
+                    + " (allowed: " + policy.origins() + "); rejectDisallowedOrigins answers 403" : null);
         }
-        return CorsDecision.denied(Outcome.DENIED, vary, "origin not allowed by " + policy.source()
-                + " (allowed: " + policy.origins() + "); no CORS headers sent");
+        return CorsDecision.denied(Outcome.DENIED, vary, explain ? "origin not allowed by " + policy.source()
+                + " (allowed: " + policy.origins() + "); no CORS headers sent" : null);
     }
 
     /**
@@ -90,7 +92,8 @@ final class CorsProcessor {
             // Private Network Access: answered only to a preflight that asks.
             String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
             return new CorsDecision(Outcome.ALLOWED, first.answersWildcard() ? "*" : origin, first.supportsCredentials(), null,
-                    first.allowMethods(), allowHeaders, first.maxAge(), privateNetwork, vary, "preflight allowed by " + first.source());
+                    first.allowMethods(), allowHeaders, first.maxAge(), privateNetwork, vary,
+                    CorsLog.debugEnabled() ? "preflight allowed by " + first.source() : null);
         }
         return combined(policies, origin, allowHeaders, requestPrivateNetwork, vary);
     }
@@ -148,18 +151,21 @@ final class CorsProcessor {
         return any ? (allWildcard ? VARY_PREFLIGHT_WILDCARD : VARY_PREFLIGHT) : null;
     }
 
-    /** Why {@code policy} refuses the preflight, or null when it allows it. */
+    /** Why {@code policy} refuses the preflight (a fixed word unless DEBUG is on), or null when it allows it. */
     private static String refusal(CorsPolicy policy, String origin, String method, List<String> headers) {
+        boolean explain = CorsLog.debugEnabled();
         if (!policy.answersWildcard() && !policy.origins().allows(origin)) {
-            return "origin " + CorsLog.escape(origin) + " not allowed by " + policy.source() + " (allowed: " + policy.origins() + ")";
+            return explain ? "origin " + CorsLog.escape(origin) + " not allowed by " + policy.source() + " (allowed: "
+                    + policy.origins() + ")" : "origin refused";
         }
         if (!policy.methods().contains(method)) {
-            return "method " + CorsLog.escape(method) + " not allowed by " + policy.source() + " (allowed: " + policy.allowMethods() + ")";
+            return explain ? "method " + CorsLog.escape(method) + " not allowed by " + policy.source() + " (allowed: "
+                    + policy.allowMethods() + ")" : "method refused";
         }
         for (String header : headers) {
             if (!policy.allowHeaders().allows(header)) {
-                return "request header " + CorsLog.escape(header) + " not allowed by " + policy.source()
-                        + " (allowed: " + policy.allowHeaders() + ")";
+                return explain ? "request header " + CorsLog.escape(header) + " not allowed by " + policy.source()
+                        + " (allowed: " + policy.allowHeaders() + ")" : "request header refused";
             }
         }
         return null;

@@ -40,7 +40,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             preflight(request);
             return;
         }
-        String path = JerseyRequest.path(request);
+        String path = table.pathMatters() ? JerseyRequest.path(request) : null;
         CorsPolicy policy = JerseyRequest.policy(table, JerseyRequest.matched(request), path);
         if (policy == null) {
             return;
@@ -61,7 +61,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
     }
 
     private void preflight(ContainerRequestContext request) {
-        String path = JerseyRequest.path(request);
+        String path = table.pathMatters() ? JerseyRequest.path(request) : null;
         String requestMethod = request.getHeaderString(JerseyRequest.REQUEST_METHOD);
         List<CorsPolicy> policies = new ArrayList<>(2);
         String uncovered = null;
@@ -108,9 +108,11 @@ final class CorsRequestFilter implements ContainerRequestFilter {
                 request.getHeaderString(JerseyRequest.REQUEST_PRIVATE_NETWORK));
     }
 
+    /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
     static void log(ContainerRequestContext request, String path, CorsDecision decision) {
         if (CorsLog.debugEnabled()) {
-            CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(path) + " from Origin "
+            String shown = path != null ? path : JerseyRequest.path(request);
+            CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(shown) + " from Origin "
                     + CorsLog.escape(request.getHeaderString(JerseyRequest.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.reason());
         }

@@ -30,7 +30,7 @@ final class CorsResponseFilter implements ContainerResponseFilter {
         if (request.getProperty(CorsRequestFilter.ANSWERED) != null) {
             return;
         }
-        String path = JerseyRequest.path(request);
+        String path = table.pathMatters() ? JerseyRequest.path(request) : null;
         Object passedOn = request.getProperty(CorsRequestFilter.PASSED_ON);
         if (passedOn instanceof List<?> policies) {
             passedOnPreflight(request, response, path, policies);

@@ -202,7 +202,12 @@ final class PolicyTable {
         return rule < 0 ? null : rules.get(rule).policy();
     }
 
-    /** Index of the first rule whose regex matches the whole path, or -1. */
+    /** Whether a request's path can change its policy (there are rules); if not, the path need not be built. */
+    boolean pathMatters() {
+        return !rules.isEmpty();
+    }
+
+    /** Index of the first rule whose regex matches the whole path, or -1 (always -1 without rules). */
     private int ruleIndex(String path) {
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).regex().matcher(path).matches()) {
