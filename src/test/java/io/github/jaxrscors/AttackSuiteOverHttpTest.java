@@ -23,8 +23,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,18 +68,6 @@ class AttackSuiteOverHttpTest extends JerseyTest {
     /** Every response the suite received, for the suite-wide credentials invariant. */
     private final List<Reply> received = Collections.synchronizedList(new ArrayList<>());
 
-    /** Thrown by a resource; mapped to 409. */
-    static final class ConflictException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    static final class ConflictMapper implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return Response.status(409).entity("conflict").build();
-        }
-    }
-
     /** Covered by path: {@code /api/admin(/.*)?} (admin origin, credentials) first, then {@code /api(/.*)?}. */
     @Path("api")
     public static class Api {
@@ -102,7 +88,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         @GET
         @Path("conflict")
         public String conflict() {
-            throw new ConflictException();
+            throw new ErrorResponsesOverHttpTest.ConflictException();
         }
 
         @GET
@@ -208,7 +194,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         forceSet(TestProperties.CONTAINER_PORT, "0");
         return new ResourceConfig(Api.class, Secret.class, Partners.class, Patterned.class, Sandboxed.class, Open.class,
                 Constant.class)
-                .register(new ConflictMapper())
+                .register(new ErrorResponsesOverHttpTest.ConflictMapper())
                 .register(CorsFeature.builder()
                         .origins(APP)
                         .methods("GET", "PUT")
