@@ -2,7 +2,8 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes a {@link CorsDecision} as response headers. */
 final class CorsHeaders {
@@ -15,52 +16,67 @@ final class CorsHeaders {
     static final String MAX_AGE = "Access-Control-Max-Age";
     static final String ALLOW_PRIVATE_NETWORK = "Access-Control-Allow-Private-Network";
     static final String VARY = "Vary";
+    /** {@code Vary} as Jersey's case-insensitive header map hashes it: a look-up by this name copies nothing. */
+    private static final String VARY_KEY = "vary";
 
     private CorsHeaders() {
     }
 
-    /** Adds the decision's headers to a response on its way out, merging {@code Vary}. */
+    /**
+     * Adds the decision's headers to a response on its way out, merging {@code Vary}.
+     *
+     * <p>Jersey's header map hashes a name by lower-casing it, which copies any name with a capital
+     * letter. Each header is therefore set with one {@code put} (a {@code putSingle} would hash the
+     * name twice), and {@code Vary} is looked up by its lower-case name, which hashes without a copy.
+     */
     static void apply(CorsDecision decision, MultivaluedMap<String, Object> headers) {
-        write(decision, headers::putSingle);
+        write(decision, headers);
         if (decision.vary() != null) {
-            String merged = VaryHeader.merge(headers.get(VARY), decision.vary());
+            String merged = VaryHeader.merge(headers.get(VARY_KEY), decision.vary());
             if (merged != null) {
-                headers.putSingle(VARY, merged);
+                set(headers, VARY, merged);
             }
         }
     }
 
     /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
     static Response answer(CorsDecision decision) {
-        Response.ResponseBuilder builder = Response.status(decision.forbidden() ? Response.Status.FORBIDDEN : Response.Status.OK);
-        write(decision, builder::header);
+        Response response = Response.status(decision.forbidden() ? Response.Status.FORBIDDEN : Response.Status.OK).build();
+        write(decision, response.getHeaders());
         if (decision.vary() != null) {
-            builder.header(VARY, decision.vary());
+            set(response.getHeaders(), VARY, decision.vary());
         }
-        return builder.build();
+        return response;
     }
 
-    private static void write(CorsDecision d, BiConsumer<String, Object> put) {
+    private static void write(CorsDecision d, MultivaluedMap<String, Object> headers) {
         if (d.allowOrigin() != null) {
-            put.accept(ALLOW_ORIGIN, d.allowOrigin());
+            set(headers, ALLOW_ORIGIN, d.allowOrigin());
         }
         if (d.allowCredentials()) {
-            put.accept(ALLOW_CREDENTIALS, "true");
+            set(headers, ALLOW_CREDENTIALS, "true");
         }
         if (d.exposeHeaders() != null) {
-            put.accept(EXPOSE_HEADERS, d.exposeHeaders());
+            set(headers, EXPOSE_HEADERS, d.exposeHeaders());
         }
         if (d.allowMethods() != null) {
-            put.accept(ALLOW_METHODS, d.allowMethods());
+            set(headers, ALLOW_METHODS, d.allowMethods());
         }
         if (d.allowHeaders() != null) {
-            put.accept(ALLOW_HEADERS, d.allowHeaders());
+            set(headers, ALLOW_HEADERS, d.allowHeaders());
         }
         if (d.maxAge() != null) {
-            put.accept(MAX_AGE, d.maxAge());
+            set(headers, MAX_AGE, d.maxAge());
         }
         if (d.allowPrivateNetwork() != null) {
-            put.accept(ALLOW_PRIVATE_NETWORK, d.allowPrivateNetwork());
+            set(headers, ALLOW_PRIVATE_NETWORK, d.allowPrivateNetwork());
         }
+    }
+
+    /** Sets one header value, replacing any, in one map operation; the list stays mutable for later filters. */
+    private static void set(MultivaluedMap<String, Object> headers, String name, Object value) {
+        List<Object> values = new ArrayList<>(1);
+        values.add(value);
+        headers.put(name, values);
     }
 }

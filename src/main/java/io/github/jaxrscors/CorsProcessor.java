@@ -18,6 +18,12 @@ final class CorsProcessor {
     static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
     static final String VARY_PREFLIGHT_WILDCARD = "Access-Control-Request-Method, Access-Control-Request-Headers";
 
+    /** The refusals of actual requests while DEBUG is off: constant, so they cost no allocation. */
+    private static final CorsDecision NO_HEADERS = CorsDecision.denied(Outcome.DENIED, null, null);
+    private static final CorsDecision NO_HEADERS_VARY = CorsDecision.denied(Outcome.DENIED, VARY_ORIGIN, null);
+    private static final CorsDecision FORBIDDEN = CorsDecision.denied(Outcome.FORBIDDEN, null, null);
+    private static final CorsDecision FORBIDDEN_VARY = CorsDecision.denied(Outcome.FORBIDDEN, VARY_ORIGIN, null);
+
     /** An {@code Access-Control-Request-Headers} value longer than this is refused unread. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 8192;
 
@@ -44,18 +50,25 @@ final class CorsProcessor {
         // Reasons are only built for the DEBUG log: the hot path stays free of string building.
         boolean explain = CorsLog.debugEnabled();
         if (origin == null) {
-            return CorsDecision.denied(Outcome.DENIED, vary, explain ? "no Origin header: not a CORS request" : null);
+            return explain ? CorsDecision.denied(Outcome.DENIED, vary, "no Origin header: not a CORS request") : constantDenial(false, vary);
         }
         if (policy.origins().allows(origin)) {
             return new CorsDecision(Outcome.ALLOWED, origin, policy.supportsCredentials(), policy.exposeHeaders(),
                     null, null, null, null, vary, explain ? "origin allowed by " + policy.source() : null);
         }
-        if (requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin)) {
-            return CorsDecision.denied(Outcome.FORBIDDEN, vary, explain ? "origin not allowed by " + policy.source()
-                    + " (allowed: " + policy.origins() + "); rejectDisallowedOrigins answers 403" : null);
+        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin);
+        if (!explain) {
+            return constantDenial(forbid, vary);
         }
-        return CorsDecision.denied(Outcome.DENIED, vary, explain ? "origin not allowed by " + policy.source()
-                + " (allowed: " + policy.origins() + "); no CORS headers sent" : null);
+        return CorsDecision.denied(forbid ? Outcome.FORBIDDEN : Outcome.DENIED, vary, "origin not allowed by " + policy.source()
+                + " (allowed: " + policy.origins() + "); " + (forbid ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent"));
+    }
+
+    private static CorsDecision constantDenial(boolean forbid, String vary) {
+        if (forbid) {
+            return vary == null ? FORBIDDEN : FORBIDDEN_VARY;
+        }
+        return vary == null ? NO_HEADERS : NO_HEADERS_VARY;
     }
 
     /**

@@ -48,8 +48,11 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {
             jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey, policy));
         }
+        if (!policy.rejectDisallowedOrigins()) {
+            return;
+        }
         String origin = request.getHeaderString(JerseyRequest.ORIGIN);
-        if (origin == null || !policy.rejectDisallowedOrigins()) {
+        if (origin == null) {
             return;
         }
         CorsDecision decision = CorsProcessor.actual(policy, origin, HttpSyntax.originOf(request.getUriInfo().getRequestUri()));

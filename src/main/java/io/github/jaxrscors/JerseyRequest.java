@@ -17,10 +17,12 @@ import org.glassfish.jersey.server.model.RuntimeResource;
  */
 final class JerseyRequest {
 
-    static final String ORIGIN = "Origin";
-    static final String REQUEST_METHOD = "Access-Control-Request-Method";
-    static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
-    static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
+    // Request header names in lower case: Jersey's header map hashes a name by lower-casing it,
+    // which copies a name with capitals on every look-up and returns a lower-case name as it is.
+    static final String ORIGIN = "origin";
+    static final String REQUEST_METHOD = "access-control-request-method";
+    static final String REQUEST_HEADERS = "access-control-request-headers";
+    static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
 
     private JerseyRequest() {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Decides whether an {@code Origin} value is allowed: exact origins, subdomain wildcards,
@@ -15,14 +16,49 @@ import java.util.regex.Pattern;
  * @param patterns   origin regexes, matched against the whole value
  * @param predicate  request-time decision, or null
  * @param allowNull  {@code "null"} was listed
+ * @param combined   the patterns as one alternation, asked with one matcher instead of one per
+ *                   pattern; null when there are fewer than two, or they cannot be combined safely
  */
 record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wildcards, List<Pattern> patterns,
-        Predicate<String> predicate, boolean allowNull) {
+        Predicate<String> predicate, boolean allowNull, Pattern combined) {
+
+    /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
+    private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
 
     OriginMatcher {
         exact = Set.copyOf(exact);
         wildcards = List.copyOf(wildcards);
         patterns = List.copyOf(patterns);
+    }
+
+    OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wildcards, List<Pattern> patterns,
+            Predicate<String> predicate, boolean allowNull) {
+        this(any, exact, wildcards, patterns, predicate, allowNull, combine(patterns));
+    }
+
+    /**
+     * {@code (?:p1)|(?:p2)|...}: whole-matches exactly the values that some pattern whole-matches
+     * (the matcher backtracks into every alternative), and costs one matcher per request, not one
+     * per pattern. Null where that equivalence is not certain: compile flags, back references
+     * (numbered across patterns), {@code \Q} quoting or comments that would run past a pattern's
+     * end, or names that two patterns share.
+     */
+    static Pattern combine(List<Pattern> patterns) {
+        if (patterns.size() < 2) {
+            return null;
+        }
+        StringBuilder alternation = new StringBuilder();
+        for (Pattern p : patterns) {
+            if (p.flags() != 0 || NOT_COMBINABLE.matcher(p.pattern()).matches()) {
+                return null;
+            }
+            alternation.append(alternation.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
+        }
+        try {
+            return Pattern.compile(alternation.toString());
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
     }
 
     /**
@@ -48,9 +84,15 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
                 return true;
             }
         }
-        for (Pattern p : patterns) {
-            if (p.matcher(origin).matches()) {
+        if (combined != null) {
+            if (combined.matcher(origin).matches()) {
                 return true;
+            }
+        } else {
+            for (Pattern p : patterns) {
+                if (p.matcher(origin).matches()) {
+                    return true;
+                }
             }
         }
         return predicate != null && askPredicate(origin);

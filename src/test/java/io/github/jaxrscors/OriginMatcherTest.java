@@ -315,4 +315,33 @@ class OriginMatcherTest {
         assertThat("origins() with no entry allows no origin", m.allows("https://a.com"), is(false));
         assertThat("nor null", m.allows("null"), is(false));
     }
+
+    @Test
+    void combinedPatternsAllowExactlyWhatThePatternsOneByOneAllow() {
+        List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x\\.b\\.com(:\\d+)?"),
+                Pattern.compile("https://(?i:CASE)\\.c\\.com"), Pattern.compile("https://a\\.com"), Pattern.compile("https://a\\.com:8\\d"));
+        OriginMatcher combined = new OriginMatcher(false, Set.of(), List.of(), patterns, null, false);
+        OriginMatcher oneByOne = new OriginMatcher(false, Set.of(), List.of(), patterns, null, false, null);
+        assertThat("the five patterns were combined", combined.combined() != null, is(true));
+        List<String> probes = List.of("https://app.a.com", "https://app.a.com.evil.net", "https://x.b.com", "https://x.b.com:8443",
+                "https://x.b.com:", "https://case.c.com", "https://CASE.c.com", "https://case.C.com", "https://a.com", "https://a.com:80",
+                "https://a.com:8", "https://evil.a.com.b.com", "http://app.a.com", "https://a.comx", "https://xa.com");
+        for (String origin : probes) {
+            assertThat(origin, combined.allows(origin), is(oneByOne.allows(origin)));
+        }
+        assertThat("a later alternative matches where an earlier one matches only a prefix", combined.allows("https://a.com:80"),
+                is(true));
+        assertThat("no alternative spills past its end", combined.allows("https://app.a.com.evil.net"), is(false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://(a)\\1\\.com", "https://(?<h>a)\\k<h>\\.com", "https://\\Qa.com", "(?x)https://a\\.com # c",
+        "https://a\\.com(?x)"})
+    void patternsWhoseMeaningDependsOnTheirPlaceAreNotCombined(String pattern) {
+        List<Pattern> patterns = List.of(Pattern.compile(pattern), Pattern.compile("https://b\\.com"));
+        assertThat(pattern, OriginMatcher.combine(patterns), is((Pattern) null));
+        assertThat("nor with a compile flag", OriginMatcher.combine(List.of(Pattern.compile("https://a\\.com", Pattern.CASE_INSENSITIVE),
+                Pattern.compile("https://b\\.com"))), is((Pattern) null));
+        assertThat("nor fewer than two", OriginMatcher.combine(List.of(Pattern.compile("https://b\\.com"))), is((Pattern) null));
+    }
 }
