@@ -3,8 +3,11 @@ package io.github.jaxrscors;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
@@ -29,6 +32,9 @@ final class CorsRequestFilter implements ContainerRequestFilter {
     static final String PASSED_ON = "io.github.jaxrscors.preflightPolicies";
 
     private final PolicyTable table;
+
+    /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
+    private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
 
     CorsRequestFilter(PolicyTable table) {
         this.table = table;
@@ -88,7 +94,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             return; // not covered: left to Jersey untouched
         }
         ResourceMethod matched = JerseyRequest.matched(request);
-        if (JerseyRequest.isDeclaredOptions(matched)) {
+        if (JerseyRequest.isDeclaredOptions(matched, declaredOptions)) {
             CorsPolicy own = JerseyRequest.policy(table, matched, path);
             if (!(own != null ? own : policies.get(0)).automaticOptions()) {
                 request.setProperty(PASSED_ON, uncovered == null ? policies : List.of());

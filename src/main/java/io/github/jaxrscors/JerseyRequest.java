@@ -3,8 +3,10 @@ package io.github.jaxrscors;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.PathSegment;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Resource;
@@ -64,9 +66,22 @@ final class JerseyRequest {
         return table.lookup(invocable.getHandler().getHandlerClass(), invocable.getHandlingMethod(), path);
     }
 
-    /** Whether {@code method} is an {@code @OPTIONS} method the application declared (not Jersey's generated one). */
-    static boolean isDeclaredOptions(ResourceMethod method) {
-        return method != null && method.getInvocable().getDefinitionMethod().isAnnotationPresent(OPTIONS.class);
+    /**
+     * Whether {@code method} is an {@code @OPTIONS} method the application declared (not Jersey's
+     * generated one). The annotation is read once per Java method; later preflights look the
+     * answer up in {@code known}.
+     */
+    static boolean isDeclaredOptions(ResourceMethod method, Map<Method, Boolean> known) {
+        if (method == null) {
+            return false;
+        }
+        Method definition = method.getInvocable().getDefinitionMethod();
+        Boolean declared = known.get(definition);
+        if (declared == null) {
+            declared = definition.isAnnotationPresent(OPTIONS.class);
+            known.put(definition, declared);
+        }
+        return declared;
     }
 
     /**
