@@ -40,9 +40,7 @@ public final class ServletEngine {
         set(response, CorsHeaders.MAX_AGE, d.maxAge());
         set(response, CorsHeaders.ALLOW_PRIVATE_NETWORK, d.allowPrivateNetwork());
         if (d.vary() != null) {
-            String merged = VaryHeader.merge(response.getHeaders(CorsHeaders.VARY).isEmpty() ? null
-                    : List.copyOf(response.getHeaders(CorsHeaders.VARY)), d.vary());
-            set(response, CorsHeaders.VARY, merged);
+            set(response, CorsHeaders.VARY, VaryHeader.merge(List.copyOf(response.getHeaders(CorsHeaders.VARY)), d.vary()));
         }
     }
 

@@ -42,10 +42,7 @@ final class CorsHeaders {
     /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
     static Response answer(CorsDecision decision) {
         Response response = Response.status(decision.forbidden() ? Response.Status.FORBIDDEN : Response.Status.OK).build();
-        write(decision, response.getHeaders());
-        if (decision.vary() != null) {
-            set(response.getHeaders(), VARY, decision.vary());
-        }
+        apply(decision, response.getHeaders());
         return response;
     }
 

@@ -71,9 +71,9 @@ public final class BenchMain {
                             + "| added ns | added B | ratio time | ratio B |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (RunResult r : runs) {
                 RunResult base = baselineOf(r, runs);
-                double time = median(forkScores(r, null));
-                double bytes = median(forkScores(r, "gc.alloc.rate.norm"));
                 double[] times = forkScores(r, null);
+                double time = median(times);
+                double bytes = median(forkScores(r, "gc.alloc.rate.norm"));
                 out.append("| ").append(caseOf(r.getParams())).append(" | ").append(configOf(r.getParams())).append(" | ")
                         .append(fmt(time)).append(" | ").append(fmt(min(times))).append("–").append(fmt(max(times))).append(" | ")
                         .append(fmt(bytes)).append(" | ");
