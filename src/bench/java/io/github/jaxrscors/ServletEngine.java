@@ -22,12 +22,12 @@ public final class ServletEngine {
 
     /** Answers a preflight (status and headers), or adds the headers of an actual request. */
     public void handle(HttpServletRequest request, HttpServletResponse response) {
-        String origin = request.getHeader(JerseyRequest.ORIGIN);
-        String requestMethod = request.getHeader(JerseyRequest.REQUEST_METHOD);
+        String origin = request.getHeader(CorsHeaders.ORIGIN);
+        String requestMethod = request.getHeader(CorsHeaders.REQUEST_METHOD);
         CorsDecision d;
         if ("OPTIONS".equals(request.getMethod()) && origin != null && requestMethod != null) {
-            d = CorsProcessor.preflight(policies, origin, requestMethod, request.getHeader(JerseyRequest.REQUEST_HEADERS),
-                    request.getHeader(JerseyRequest.REQUEST_PRIVATE_NETWORK));
+            d = CorsProcessor.preflight(policies, origin, requestMethod, request.getHeader(CorsHeaders.REQUEST_HEADERS),
+                    request.getHeader(CorsHeaders.REQUEST_PRIVATE_NETWORK));
             response.setStatus(d.forbidden() ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_OK);
         } else {
             d = CorsProcessor.actual(policy, origin, null);

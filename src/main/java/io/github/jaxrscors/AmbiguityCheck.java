@@ -17,10 +17,10 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  */
 final class AmbiguityCheck implements ApplicationEventListener {
 
-    private final PolicyTable table;
+    private final JerseyTranslator translator;
 
-    AmbiguityCheck(PolicyTable table) {
-        this.table = table;
+    AmbiguityCheck(JerseyTranslator translator) {
+        this.translator = translator;
     }
 
     @Override
@@ -41,7 +41,7 @@ final class AmbiguityCheck implements ApplicationEventListener {
             if (methods.size() > 1) {
                 List<String> settings = new ArrayList<>();
                 for (ResourceMethod m : methods) {
-                    CorsPolicy policy = JerseyRequest.policy(table, m, path);
+                    CorsPolicy policy = translator.policy(m, path);
                     settings.add(policy == null ? "not covered" : policy.settings());
                 }
                 if (settings.stream().distinct().count() > 1) {
@@ -68,6 +68,6 @@ final class AmbiguityCheck implements ApplicationEventListener {
 
     @Override
     public String toString() {
-        return "AmbiguityCheck{" + table + "}";
+        return "AmbiguityCheck{" + translator + "}";
     }
 }

@@ -1,7 +1,9 @@
 package io.github.jaxrscors;
 
 /**
- * What to answer: the outcome and the header values to set (null: leave the header out).
+ * What to answer: the outcome, the header values to set (null: leave the header out) and why.
+ * Made only through the named factories; the explanation is built from {@link #reason()} when a
+ * log asks for it, so deciding costs no string building.
  *
  * @param outcome             what happens to the request
  * @param allowOrigin         {@code Access-Control-Allow-Origin}
@@ -12,11 +14,13 @@ package io.github.jaxrscors;
  * @param maxAge              {@code Access-Control-Max-Age} (preflight)
  * @param allowPrivateNetwork {@code Access-Control-Allow-Private-Network} (preflight)
  * @param vary                tokens to merge into {@code Vary}
- * @param reason              why, for the DEBUG log
+ * @param reason              why, as a code
+ * @param policy              the policy that decided, or null where none did (no Origin)
+ * @param detail              the request value or names the reason refers to, or null
  */
 record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredentials, String exposeHeaders,
         String allowMethods, String allowHeaders, String maxAge, String allowPrivateNetwork, String vary,
-        String reason) {
+        Reason reason, CorsPolicy policy, String detail) {
 
     /** What happens to the request. */
     enum Outcome {
@@ -29,11 +33,88 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
         FORBIDDEN
     }
 
-    static CorsDecision denied(Outcome outcome, String vary, String reason) {
-        return new CorsDecision(outcome, null, false, null, null, null, null, null, vary, reason);
+    /** Why: each value renders its explanation for the DEBUG log. */
+    enum Reason {
+        NO_ORIGIN,
+        CONSTANT_WILDCARD,
+        ORIGIN_ALLOWED,
+        ORIGIN_REFUSED,
+        PREFLIGHT_ORIGIN_REFUSED,
+        METHOD_NOT_A_TOKEN,
+        HEADERS_NOT_A_LIST,
+        METHOD_REFUSED,
+        HEADER_REFUSED,
+        METHOD_NOT_COVERED,
+        PREFLIGHT_ALLOWED,
+        PREFLIGHT_ALLOWED_BY_EVERY_METHOD
+    }
+
+    /** An allowed actual request: the origin (or {@code *}) granted, with credentials and exposed headers. */
+    static CorsDecision allowedActual(String allowOrigin, boolean credentials, String exposeHeaders, String vary, Reason reason,
+            CorsPolicy policy) {
+        return new CorsDecision(Outcome.ALLOWED, allowOrigin, credentials, exposeHeaders, null, null, null, null, vary, reason,
+                policy, null);
+    }
+
+    /** An allowed preflight: answered 200 with these values. */
+    static CorsDecision allowedPreflight(String allowOrigin, boolean credentials, String allowMethods, String allowHeaders,
+            String maxAge, String allowPrivateNetwork, String vary, Reason reason, CorsPolicy policy, String detail) {
+        return new CorsDecision(Outcome.ALLOWED, allowOrigin, credentials, null, allowMethods, allowHeaders, maxAge,
+                allowPrivateNetwork, vary, reason, policy, detail);
+    }
+
+    /** No {@code Access-Control-*} header; the request proceeds. */
+    static CorsDecision withoutHeaders(String vary, Reason reason, CorsPolicy policy) {
+        return new CorsDecision(Outcome.DENIED, null, false, null, null, null, null, null, vary, reason, policy, null);
+    }
+
+    /** Refused with 403 and no {@code Access-Control-*} header. */
+    static CorsDecision refused(String vary, Reason reason, CorsPolicy policy, String detail) {
+        return new CorsDecision(Outcome.FORBIDDEN, null, false, null, null, null, null, null, vary, reason, policy, detail);
     }
 
     boolean forbidden() {
         return outcome == Outcome.FORBIDDEN;
+    }
+
+    /** The reason as a sentence for the log; request values in it are escaped. */
+    String explain() {
+        String source = policy == null ? "" : policy.source();
+        switch (reason) {
+            case NO_ORIGIN:
+                return "no Origin header: not a CORS request";
+            case CONSTANT_WILDCARD:
+                return "origins * answered with a literal * (sendWildcard)";
+            case ORIGIN_ALLOWED:
+                return "origin allowed by " + source;
+            case ORIGIN_REFUSED:
+                return "origin not allowed by " + source + " (allowed: " + policy.origins() + "); "
+                        + (forbidden() ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent");
+            case PREFLIGHT_ORIGIN_REFUSED:
+                return "origin not allowed by " + source + " (allowed: " + policy.origins() + ")";
+            case METHOD_NOT_A_TOKEN:
+                return "Access-Control-Request-Method " + CorsLog.escape(detail) + " is not a method token";
+            case HEADERS_NOT_A_LIST:
+                return "Access-Control-Request-Headers " + CorsLog.escape(detail) + " is not a list of header names";
+            case METHOD_REFUSED:
+                return "method " + CorsLog.escape(detail) + " not allowed by " + source + " (allowed: "
+                        + String.join(", ", policy.methods()) + ")";
+            case HEADER_REFUSED:
+                return "request header " + CorsLog.escape(detail) + " not allowed by " + source + " (allowed: "
+                        + policy.allowHeaders() + ")";
+            case METHOD_NOT_COVERED:
+                return "a method serving this request is not covered by CORS: " + detail;
+            case PREFLIGHT_ALLOWED:
+                return "preflight allowed by " + source;
+            case PREFLIGHT_ALLOWED_BY_EVERY_METHOD:
+                return "preflight allowed by every method that may serve it: " + detail;
+            default:
+                throw new AssertionError(reason);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return outcome + " (" + reason + (policy == null ? "" : " by " + policy.source()) + ")";
     }
 }

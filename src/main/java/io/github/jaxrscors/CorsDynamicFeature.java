@@ -4,11 +4,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import org.glassfish.jersey.server.model.AnnotatedMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
 
 /**
  * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, and has
@@ -38,15 +37,15 @@ final class CorsDynamicFeature implements DynamicFeature {
         }
         String className = name(resourceClass);
         String target = className + "#" + method.getName();
-        List<Layer> layers = new ArrayList<>(2);
-        if (onMethod != null) {
-            layers.add(new Layer(options(onMethod), "@CrossOrigin on " + target));
+        Layer methodLayer = onMethod == null ? null : new Layer(options(onMethod), "@CrossOrigin on " + target);
+        Layer classLayer = onClass == null ? null : new Layer(options(onClass), "@CrossOrigin on " + className);
+        for (Layer layer : new Layer[] {methodLayer, classLayer}) {
+            if (layer != null) {
+                PolicyResolver.checkLayer(target, layer);
+            }
         }
-        if (onClass != null) {
-            layers.add(new Layer(options(onClass), "@CrossOrigin on " + className));
-        }
-        layers.forEach(layer -> PolicyResolver.checkLayer(target, layer));
-        table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)), layers);
+        table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)),
+                methodLayer, classLayer);
     }
 
     /**
@@ -132,7 +131,7 @@ final class CorsDynamicFeature implements DynamicFeature {
         return b.build();
     }
 
-    private static void set(OptBoolean value, java.util.function.Consumer<Boolean> setter) {
+    private static void set(OptBoolean value, Consumer<Boolean> setter) {
         Boolean b = value.toBoolean();
         if (b != null) {
             setter.accept(b);

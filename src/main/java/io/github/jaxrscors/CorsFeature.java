@@ -77,12 +77,13 @@ public final class CorsFeature implements Feature {
         if (config.isRegistered(CorsRequestFilter.class)) {
             return true;
         }
-        List<Layer> base = List.of(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()));
-        PolicyTable table = PolicyTable.create(base, rules, annotatedOnly);
+        PolicyTable table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
+                rules, annotatedOnly);
+        JerseyTranslator translator = new JerseyTranslator(table);
         context.register(new CorsDynamicFeature(table));
-        context.register(new CorsRequestFilter(table), CorsRequestFilter.PRIORITY);
-        context.register(new CorsResponseFilter(table), CorsResponseFilter.PRIORITY);
-        context.register(new AmbiguityCheck(table));
+        context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
+        context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
+        context.register(new AmbiguityCheck(translator));
         return true;
     }
 

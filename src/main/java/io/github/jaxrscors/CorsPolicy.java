@@ -1,19 +1,18 @@
 package io.github.jaxrscors;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * The resolved, validated CORS policy of one resource method (or of a path rule): every option
- * has its value, and the header values are computed once here, not per request.
+ * has its value.
  *
  * @param source                  where the policy applies, for logs ({@code UserResource#list})
  * @param origins                 allowed origins
- * @param methods                 allowed methods (case-sensitive)
- * @param allowMethods            the {@code Access-Control-Allow-Methods} value
+ * @param methods                 allowed methods (case-sensitive), in the configured order
  * @param allowHeaders            allowed request header names
  * @param exposeHeaders           the {@code Access-Control-Expose-Headers} value, or null
  * @param supportsCredentials     send {@code Access-Control-Allow-Credentials: true}
- * @param maxAge                  the {@code Access-Control-Max-Age} value, or null
+ * @param maxAge                  the preflight cache time in seconds, or {@link #NO_MAX_AGE}
  * @param sendWildcard            answer {@code *} (effective only with origins {@code *}, no credentials)
  * @param varyHeader              add {@code Vary}
  * @param allowPrivateNetwork     answer private network preflights with {@code true}
@@ -21,13 +20,25 @@ import java.util.Set;
  * @param interceptExceptions     error responses carry the headers
  * @param rejectDisallowedOrigins {@code 403} for disallowed origins
  */
-record CorsPolicy(String source, OriginMatcher origins, Set<String> methods, String allowMethods,
-        HeaderMatcher allowHeaders, String exposeHeaders, boolean supportsCredentials, String maxAge,
-        boolean sendWildcard, boolean varyHeader, boolean allowPrivateNetwork, boolean automaticOptions,
-        boolean interceptExceptions, boolean rejectDisallowedOrigins) {
+record CorsPolicy(String source, OriginMatcher origins, List<String> methods, HeaderMatcher allowHeaders,
+        String exposeHeaders, boolean supportsCredentials, long maxAge, boolean sendWildcard, boolean varyHeader,
+        boolean allowPrivateNetwork, boolean automaticOptions, boolean interceptExceptions,
+        boolean rejectDisallowedOrigins) {
+
+    /** {@link #maxAge()} when no {@code Access-Control-Max-Age} is sent. */
+    static final long NO_MAX_AGE = -1;
 
     CorsPolicy {
-        methods = Set.copyOf(methods);
+        methods = List.copyOf(methods);
+    }
+
+    /** The {@code Access-Control-Allow-Methods} value: the methods, comma-joined. */
+    String allowMethods() {
+        return String.join(", ", methods);
+    }
+
+    boolean hasMaxAge() {
+        return maxAge != NO_MAX_AGE;
     }
 
     /**
@@ -46,11 +57,11 @@ record CorsPolicy(String source, OriginMatcher origins, Set<String> methods, Str
 
     @Override
     public String toString() {
-        return source + " {origins=[" + origins + "], methods=[" + allowMethods + "], allowHeaders=[" + allowHeaders
+        return source + " {origins=[" + origins + "], methods=[" + allowMethods() + "], allowHeaders=[" + allowHeaders
                 + "], exposeHeaders=[" + (exposeHeaders == null ? "" : exposeHeaders) + "], supportsCredentials="
-                + supportsCredentials + ", maxAge=" + (maxAge == null ? "none" : maxAge) + ", sendWildcard=" + sendWildcard
-                + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork + ", automaticOptions="
-                + automaticOptions + ", interceptExceptions=" + interceptExceptions + ", rejectDisallowedOrigins="
-                + rejectDisallowedOrigins + "}";
+                + supportsCredentials + ", maxAge=" + (hasMaxAge() ? Long.toString(maxAge) : "none") + ", sendWildcard="
+                + sendWildcard + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork
+                + ", automaticOptions=" + automaticOptions + ", interceptExceptions=" + interceptExceptions
+                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins + "}";
     }
 }

@@ -1,6 +1,6 @@
 package io.github.jaxrscors;
 
-import io.github.jaxrscors.CorsDecision.Outcome;
+import io.github.jaxrscors.CorsDecision.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,15 +14,9 @@ import java.util.Set;
  */
 final class CorsProcessor {
 
-    static final String VARY_ORIGIN = "Origin";
-    static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
-    static final String VARY_PREFLIGHT_WILDCARD = "Access-Control-Request-Method, Access-Control-Request-Headers";
-
-    /** The refusals of actual requests while DEBUG is off: constant, so they cost no allocation. */
-    private static final CorsDecision NO_HEADERS = CorsDecision.denied(Outcome.DENIED, null, null);
-    private static final CorsDecision NO_HEADERS_VARY = CorsDecision.denied(Outcome.DENIED, VARY_ORIGIN, null);
-    private static final CorsDecision FORBIDDEN = CorsDecision.denied(Outcome.FORBIDDEN, null, null);
-    private static final CorsDecision FORBIDDEN_VARY = CorsDecision.denied(Outcome.FORBIDDEN, VARY_ORIGIN, null);
+    /** The answers to requests without {@code Origin}: constant, so the commonest request costs no allocation. */
+    private static final CorsDecision NO_ORIGIN = CorsDecision.withoutHeaders(null, Reason.NO_ORIGIN, null);
+    private static final CorsDecision NO_ORIGIN_VARY = CorsDecision.withoutHeaders(CorsHeaders.VARY_ORIGIN, Reason.NO_ORIGIN, null);
 
     /** An {@code Access-Control-Request-Headers} value longer than this is refused unread. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 8192;
@@ -43,32 +37,19 @@ final class CorsProcessor {
         if (policy.answersWildcard()) {
             // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
             // The whole answer is constant, so it goes on every response, with or without Origin.
-            return new CorsDecision(Outcome.ALLOWED, "*", false, policy.exposeHeaders(),
-                    null, null, null, null, null, "origins * answered with a literal * (sendWildcard)");
+            return CorsDecision.allowedActual("*", false, policy.exposeHeaders(), null, Reason.CONSTANT_WILDCARD, policy);
         }
-        String vary = policy.varyHeader() ? VARY_ORIGIN : null;
-        // Reasons are only built for the DEBUG log: the hot path stays free of string building.
-        boolean explain = CorsLog.debugEnabled();
+        String vary = policy.varyHeader() ? CorsHeaders.VARY_ORIGIN : null;
         if (origin == null) {
-            return explain ? CorsDecision.denied(Outcome.DENIED, vary, "no Origin header: not a CORS request") : constantDenial(false, vary);
+            return vary == null ? NO_ORIGIN : NO_ORIGIN_VARY;
         }
         if (policy.origins().allows(origin)) {
-            return new CorsDecision(Outcome.ALLOWED, origin, policy.supportsCredentials(), policy.exposeHeaders(),
-                    null, null, null, null, vary, explain ? "origin allowed by " + policy.source() : null);
+            return CorsDecision.allowedActual(origin, policy.supportsCredentials(), policy.exposeHeaders(), vary,
+                    Reason.ORIGIN_ALLOWED, policy);
         }
         boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin);
-        if (!explain) {
-            return constantDenial(forbid, vary);
-        }
-        return CorsDecision.denied(forbid ? Outcome.FORBIDDEN : Outcome.DENIED, vary, "origin not allowed by " + policy.source()
-                + " (allowed: " + policy.origins() + "); " + (forbid ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent"));
-    }
-
-    private static CorsDecision constantDenial(boolean forbid, String vary) {
-        if (forbid) {
-            return vary == null ? FORBIDDEN : FORBIDDEN_VARY;
-        }
-        return vary == null ? NO_HEADERS : NO_HEADERS_VARY;
+        return forbid ? CorsDecision.refused(vary, Reason.ORIGIN_REFUSED, policy, null)
+                : CorsDecision.withoutHeaders(vary, Reason.ORIGIN_REFUSED, policy);
     }
 
     /**
@@ -86,29 +67,37 @@ final class CorsProcessor {
         CorsPolicy first = policies.get(0);
         String vary = preflightVary(policies);
         if (!HttpSyntax.isToken(requestMethod)) {
-            return CorsDecision.denied(Outcome.FORBIDDEN, vary,
-                    "Access-Control-Request-Method " + CorsLog.escape(requestMethod) + " is not a method token");
+            return CorsDecision.refused(vary, Reason.METHOD_NOT_A_TOKEN, first, requestMethod);
         }
         List<String> headers = parseHeaderList(requestHeaders);
         if (headers == null) {
-            return CorsDecision.denied(Outcome.FORBIDDEN, vary,
-                    "Access-Control-Request-Headers " + CorsLog.escape(requestHeaders) + " is not a list of header names");
+            return CorsDecision.refused(vary, Reason.HEADERS_NOT_A_LIST, first, requestHeaders);
         }
         for (CorsPolicy policy : policies) {
-            String refusal = refusal(policy, origin, requestMethod, headers);
+            CorsDecision refusal = refusal(policy, origin, requestMethod, headers, vary);
             if (refusal != null) {
-                return CorsDecision.denied(Outcome.FORBIDDEN, vary, refusal);
+                return refusal;
             }
         }
         String allowHeaders = headers.isEmpty() ? null : String.join(", ", headers);
         if (policies.size() == 1) {
             // Private Network Access: answered only to a preflight that asks.
             String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
-            return new CorsDecision(Outcome.ALLOWED, first.answersWildcard() ? "*" : origin, first.supportsCredentials(), null,
-                    first.allowMethods(), allowHeaders, first.maxAge(), privateNetwork, vary,
-                    CorsLog.debugEnabled() ? "preflight allowed by " + first.source() : null);
+            return CorsDecision.allowedPreflight(first.answersWildcard() ? "*" : origin, first.supportsCredentials(),
+                    first.allowMethods(), allowHeaders, first.hasMaxAge() ? Long.toString(first.maxAge()) : null, privateNetwork,
+                    vary, Reason.PREFLIGHT_ALLOWED, first, null);
         }
         return combined(policies, origin, allowHeaders, requestPrivateNetwork, vary);
+    }
+
+    /**
+     * A preflight refused because a method that would serve it is not covered by CORS at all.
+     *
+     * @param policies  the policies of the covered methods that would serve it, not empty
+     * @param uncovered the uncovered method, for the log
+     */
+    static CorsDecision uncoveredMethod(List<CorsPolicy> policies, String uncovered) {
+        return CorsDecision.refused(preflightVary(policies), Reason.METHOD_NOT_COVERED, policies.get(0), uncovered);
     }
 
     /**
@@ -121,32 +110,21 @@ final class CorsProcessor {
         boolean wildcard = true;
         boolean credentials = true;
         boolean privateNetwork = true;
-        Long maxAge = null;
-        boolean everyMaxAge = true;
-        Set<String> methods = new LinkedHashSet<>(policies.get(0).methods());
+        long maxAge = Long.MAX_VALUE;
+        List<String> methods = new ArrayList<>(policies.get(0).methods());
         StringBuilder sources = new StringBuilder();
         for (CorsPolicy p : policies) {
             wildcard &= p.answersWildcard();
             credentials &= p.supportsCredentials();
             privateNetwork &= p.allowPrivateNetwork();
             methods.retainAll(p.methods());
-            if (p.maxAge() == null) {
-                everyMaxAge = false;
-            } else {
-                maxAge = maxAge == null ? Long.valueOf(p.maxAge()) : Math.min(maxAge, Long.parseLong(p.maxAge()));
-            }
+            maxAge = p.hasMaxAge() ? Math.min(maxAge, p.maxAge()) : CorsPolicy.NO_MAX_AGE;
             sources.append(sources.length() == 0 ? "" : " and ").append(p.source());
         }
-        List<String> ordered = new ArrayList<>();
-        for (String m : policies.get(0).allowMethods().split(", ")) {
-            if (methods.contains(m)) {
-                ordered.add(m);
-            }
-        }
-        return new CorsDecision(Outcome.ALLOWED, wildcard ? "*" : origin, credentials, null, String.join(", ", ordered),
-                allowHeaders, everyMaxAge && maxAge != null ? maxAge.toString() : null,
+        return CorsDecision.allowedPreflight(wildcard ? "*" : origin, credentials, String.join(", ", methods), allowHeaders,
+                maxAge == CorsPolicy.NO_MAX_AGE || maxAge == Long.MAX_VALUE ? null : Long.toString(maxAge),
                 "true".equals(requestPrivateNetwork) ? Boolean.toString(privateNetwork) : null, vary,
-                "preflight allowed by every method that may serve it: " + sources);
+                Reason.PREFLIGHT_ALLOWED_BY_EVERY_METHOD, policies.get(0), sources.toString());
     }
 
     /**
@@ -161,24 +139,20 @@ final class CorsProcessor {
             any |= p.varyHeader();
             allWildcard &= p.answersWildcard();
         }
-        return any ? (allWildcard ? VARY_PREFLIGHT_WILDCARD : VARY_PREFLIGHT) : null;
+        return any ? (allWildcard ? CorsHeaders.VARY_PREFLIGHT_WILDCARD : CorsHeaders.VARY_PREFLIGHT) : null;
     }
 
-    /** Why {@code policy} refuses the preflight (a fixed word unless DEBUG is on), or null when it allows it. */
-    private static String refusal(CorsPolicy policy, String origin, String method, List<String> headers) {
-        boolean explain = CorsLog.debugEnabled();
+    /** The refusal of the preflight by {@code policy}, or null when it allows it. */
+    private static CorsDecision refusal(CorsPolicy policy, String origin, String method, List<String> headers, String vary) {
         if (!policy.answersWildcard() && !policy.origins().allows(origin)) {
-            return explain ? "origin " + CorsLog.escape(origin) + " not allowed by " + policy.source() + " (allowed: "
-                    + policy.origins() + ")" : "origin refused";
+            return CorsDecision.refused(vary, Reason.PREFLIGHT_ORIGIN_REFUSED, policy, origin);
         }
         if (!policy.methods().contains(method)) {
-            return explain ? "method " + CorsLog.escape(method) + " not allowed by " + policy.source() + " (allowed: "
-                    + policy.allowMethods() + ")" : "method refused";
+            return CorsDecision.refused(vary, Reason.METHOD_REFUSED, policy, method);
         }
         for (String header : headers) {
             if (!policy.allowHeaders().allows(header)) {
-                return explain ? "request header " + CorsLog.escape(header) + " not allowed by " + policy.source()
-                        + " (allowed: " + policy.allowHeaders() + ")" : "request header refused";
+                return CorsDecision.refused(vary, Reason.HEADER_REFUSED, policy, header);
             }
         }
         return null;

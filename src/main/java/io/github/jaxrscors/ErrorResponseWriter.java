@@ -1,37 +1,42 @@
 package io.github.jaxrscors;
 
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ContainerException;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
-import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 
 /**
- * Wraps the container's writer for a covered request while interceptExceptions is on. An
- * exception no mapper handles never reaches the response filters: Jersey hands it to the
- * container's writer, which answers 500 itself. This writer answers that 500 instead, with the
- * CORS headers, so the script can read the error. Uncovered requests never get this writer, so
- * their 500s are exactly the container's. Also carries the request's policy to the response filter.
+ * Wraps the container's writer for a covered request while interceptExceptions is on, for one
+ * job: the 500 of an exception no mapper handles. Jersey hands that exception to the container's
+ * writer, past the response filters, and the container answers 500 without CORS headers (or, in a
+ * servlet container, through {@code sendError}, which some containers answer with headers
+ * cleared).
+ *
+ * <p>This writer first writes the 500 itself, with the CORS headers and an empty body, and commits
+ * it; then it hands the exception on exactly as Jersey would have: to the container's
+ * {@code failure}, which finds the response committed, so it only completes the request and
+ * rethrows, and the exception reaches the container, its servlet filters and its log as it would
+ * without the library. Uncovered requests never get this writer.
  */
 final class ErrorResponseWriter implements ContainerResponseWriter {
 
+    /** Marks the library's 500 as having a body, so no container answers it through {@code sendError}. */
+    private static final byte[] EMPTY_BODY = new byte[0];
+
     private final ContainerResponseWriter delegate;
     private final ContainerRequest request;
-    private final CorsPolicy policy;
+    private final JerseyTranslator translator;
     private volatile boolean written;
     private volatile boolean answeredFailure;
 
-    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request, CorsPolicy policy) {
+    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request, JerseyTranslator translator) {
         this.delegate = delegate;
         this.request = request;
-        this.policy = policy;
-    }
-
-    CorsPolicy policy() {
-        return policy;
+        this.translator = translator;
     }
 
     @Override
@@ -61,29 +66,50 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         }
     }
 
-    /**
-     * Answers the 500 with the CORS headers when nothing was written yet. The error is not
-     * rethrown (a container would reset the response and drop the headers); Jersey already logs it
-     * at WARNING unless {@link ServerProperties#RESPONSE_SET_STATUS_OVER_SEND_ERROR} is set, in
-     * which case it is logged here.
-     */
     @Override
     public void failure(Throwable error) {
-        if (written || answeredFailure) {
+        CorsState state = CorsState.of(request);
+        if (written || answeredFailure || state == null || state.stage() != CorsState.Stage.ACTUAL) {
             delegate.failure(error);
             return;
         }
         answeredFailure = true;
-        CorsDecision decision = CorsProcessor.actual(policy, request.getHeaderString(JerseyRequest.ORIGIN), null);
-        CorsRequestFilter.log(request, JerseyRequest.path(request), decision);
-        Object statusOverSendError = request.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
-        if (Boolean.parseBoolean(String.valueOf(statusOverSendError))) {
-            CorsLog.error("unmapped exception answered 500 with CORS headers", error);
+        CorsState.ANSWERED.putOn(request);
+        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY).build());
+        JerseyTranslator.write(translator.actual(request, translator.rulePath(request), state.policy(), false), response.getHeaders());
+        try {
+            OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);
+            if (body != null) {
+                body.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or the container refused: its own failure handling takes over.
+            CorsLog.debug(() -> "the 500 with CORS headers could not be written: " + e);
         }
-        ContainerResponse response = new ContainerResponse(request, Response.serverError().build());
-        CorsHeaders.apply(decision, response.getHeaders());
-        delegate.writeResponseStatusAndHeaders(0, response);
+        // commit() completes the request (an asynchronous one too); failure() then finds the response
+        // committed, so it neither resets it nor sends an error page, and rethrows to the container.
         delegate.commit();
+        if (sendsHeadersOnFailure(delegate)) {
+            rethrow(error);
+        }
+        delegate.failure(error);
+    }
+
+    /**
+     * The JDK HTTP server's writer sends 500 headers in {@code failure} whether or not a response
+     * went out, and logs a WARNING when it already did; its {@code commit} has closed the exchange,
+     * so what remains of its {@code failure} is the rethrow.
+     */
+    private static boolean sendsHeadersOnFailure(ContainerResponseWriter writer) {
+        return writer.getClass().getName().startsWith("org.glassfish.jersey.jdkhttp.");
+    }
+
+    /** As Jersey's container writers rethrow (Jakarta REST 3.3.4): unchecked as is, anything else wrapped. */
+    private static void rethrow(Throwable error) {
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new ContainerException(error);
     }
 
     @Override
@@ -93,6 +119,6 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     @Override
     public String toString() {
-        return "ErrorResponseWriter{" + policy.source() + "}";
+        return "ErrorResponseWriter{" + delegate.getClass().getName() + "}";
     }
 }

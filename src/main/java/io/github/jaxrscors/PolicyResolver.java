@@ -3,7 +3,6 @@ package io.github.jaxrscors;
 import io.github.jaxrscors.OriginMatcher.SubdomainWildcard;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +27,31 @@ final class PolicyResolver {
             "https://attacker.invalid:8443", "https://www.attacker.invalid");
 
     private PolicyResolver() {
+    }
+
+    /**
+     * The one place where the six layers of the contract's precedence are stacked, highest first:
+     * <ol>
+     * <li>{@code @CrossOrigin} on the resource method (the attributes that are set);</li>
+     * <li>{@code @CrossOrigin} on the resource class;</li>
+     * <li>the options of the first matching {@code resource(pathRegex, options)} rule;</li>
+     * <li>the {@code CorsFeature.builder()} options;</li>
+     * <li>the {@code jaxrs.cors.*} configuration properties;</li>
+     * <li>the defaults ({@link Layer#DEFAULTS}).</li>
+     * </ol>
+     * A layer that is absent is null.
+     *
+     * @param target where the policy applies, for messages ({@code UserResource#list})
+     * @throws IllegalStateException naming the target, the setting and its source
+     */
+    static CorsPolicy resolve(String target, Layer onMethod, Layer onClass, Layer rule, Layer builder, Layer properties) {
+        List<Layer> layers = new ArrayList<>(5);
+        for (Layer layer : new Layer[] {onMethod, onClass, rule, builder, properties}) {
+            if (layer != null) {
+                layers.add(layer);
+            }
+        }
+        return resolve(target, layers);
     }
 
     /**
@@ -76,8 +100,8 @@ final class PolicyResolver {
         HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
         Long maxAge = maxAgeLayer == null ? null : maxAge(target, maxAgeLayer);
-        return new CorsPolicy(target, origins, new LinkedHashSet<>(methods), String.join(", ", methods), allowHeaders,
-                expose, credentials, maxAge == null ? null : Long.toString(maxAge),
+        return new CorsPolicy(target, origins, methods, allowHeaders, expose, credentials,
+                maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
                 flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
                 flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
                 flag(all, o -> o.rejectDisallowedOrigins));
@@ -252,7 +276,14 @@ final class PolicyResolver {
         return " (from " + layer.describe(option) + ")";
     }
 
-    private static IllegalStateException error(String target, String message) {
-        return new IllegalStateException("CORS configuration error in " + target + ": " + message);
+    /**
+     * The startup error for a configuration mistake: every such message starts the same way and
+     * names where the mistake is.
+     *
+     * @param where   the target, rule or property key ({@code UserResource#list}, {@code property jaxrs.cors.origins})
+     * @param message full sentences: what is wrong, why, how to fix it
+     */
+    static IllegalStateException error(String where, String message) {
+        return new IllegalStateException("CORS configuration error in " + where + ": " + message);
     }
 }

@@ -9,9 +9,15 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Every policy of the application, resolved and validated at startup, and the per-request lookup:
- * which policy (if any) covers a resource method reached through a path. Built once; the request
- * path costs map look-ups and, only where path rules exist, one whole-match per rule tried.
+ * The application's policies and the per-request look-up: which policy, if any, covers a request
+ * served by a resource method and reached through a path.
+ *
+ * <p>The path rules and their policies are resolved and validated when the feature is
+ * configured. The policies of annotated methods are added by the deploy-time hook, once per
+ * resource method and resource class: at startup for root resources, and on request threads for
+ * sub-resources whose model Jersey builds on first use; those additions are copy-on-write, so a
+ * look-up never sees a partly built entry. A look-up costs map reads and, only where path rules
+ * exist, one whole-match per rule tried.
  */
 final class PolicyTable {
 
@@ -42,14 +48,16 @@ final class PolicyTable {
     record RuleSpec(String regex, CorsOptions options) {
     }
 
-    private final List<Layer> base;
+    private final Layer builder;
+    private final Layer properties;
     private final List<PathRule> rules;
     private final boolean annotatedOnly;
     private final CorsPolicy appPolicy;
     private final Map<Method, List<MethodPolicies>> annotated = new ConcurrentHashMap<>();
 
-    private PolicyTable(List<Layer> base, List<PathRule> rules, boolean annotatedOnly, CorsPolicy appPolicy) {
-        this.base = List.copyOf(base);
+    private PolicyTable(Layer builder, Layer properties, List<PathRule> rules, boolean annotatedOnly, CorsPolicy appPolicy) {
+        this.builder = builder;
+        this.properties = properties;
         this.rules = List.copyOf(rules);
         this.annotatedOnly = annotatedOnly;
         this.appPolicy = appPolicy;
@@ -58,12 +66,14 @@ final class PolicyTable {
     /**
      * Builds the table from the feature's layers; validates every policy used by path.
      *
-     * @param base          the builder layer then the properties layer
+     * @param builder       the {@code CorsFeature.builder()} layer
+     * @param properties    the {@code jaxrs.cors.*} properties layer
      * @param specs         the {@code resource(...)} rules in declaration order
      * @param annotatedOnly cover nothing by path
      */
-    static PolicyTable create(List<Layer> base, List<RuleSpec> specs, boolean annotatedOnly) {
-        base.forEach(layer -> PolicyResolver.checkLayer(layer.source(), layer));
+    static PolicyTable create(Layer builder, Layer properties, List<RuleSpec> specs, boolean annotatedOnly) {
+        PolicyResolver.checkLayer(builder.source(), builder);
+        PolicyResolver.checkLayer(properties.source(), properties);
         List<PathRule> rules = new ArrayList<>();
         for (RuleSpec spec : specs) {
             String name = "resource(\"" + spec.regex() + "\")";
@@ -71,21 +81,19 @@ final class PolicyTable {
             try {
                 regex = Pattern.compile(spec.regex());
             } catch (PatternSyntaxException e) {
-                throw new IllegalStateException("CORS configuration error in " + name + ": the path regex is not a valid Java "
-                        + "regular expression: " + e.getDescription() + " near index " + e.getIndex() + ".");
+                throw PolicyResolver.error(name, "the path regex is not a valid Java regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex() + ".");
             }
             Layer layer = spec.options() == null ? null : new Layer(spec.options(), name);
-            List<Layer> layers = new ArrayList<>();
             if (layer != null) {
                 PolicyResolver.checkLayer(name, layer);
-                layers.add(layer);
             }
-            layers.addAll(base);
-            CorsPolicy policy = annotatedOnly ? null : log(PolicyResolver.resolve(name, layers));
+            CorsPolicy policy = annotatedOnly ? null : log(PolicyResolver.resolve(name, null, null, layer, builder, properties));
             rules.add(new PathRule(regex, layer, policy));
         }
-        CorsPolicy app = specs.isEmpty() && !annotatedOnly ? log(PolicyResolver.resolve("every resource", base)) : null;
-        return new PolicyTable(base, rules, annotatedOnly, app);
+        CorsPolicy app = specs.isEmpty() && !annotatedOnly
+                ? log(PolicyResolver.resolve("every resource", null, null, null, builder, properties)) : null;
+        return new PolicyTable(builder, properties, rules, annotatedOnly, app);
     }
 
     /**
@@ -96,23 +104,19 @@ final class PolicyTable {
      * on sample paths made from its {@code @Path} template). Where the rule cannot match those, the
      * combination is kept refused (no CORS, should a request ever reach it), logged at DEBUG.
      *
-     * @param target      {@code UserResource#list}, for messages
-     * @param template    the method's {@code @Path} template ({@code /users/{id}}), or null when unknown
-     * @param annotations the method's then the class's annotation layer (either may be absent)
+     * @param target   {@code UserResource#list}, for messages
+     * @param template the method's {@code @Path} template ({@code /users/{id}}), or null when unknown
+     * @param onMethod the method's annotation layer, or null
+     * @param onClass  the class's annotation layer, or null
      */
-    void addAnnotated(Class<?> resourceClass, Method method, String target, String template, List<Layer> annotations) {
+    void addAnnotated(Class<?> resourceClass, Method method, String target, String template, Layer onMethod, Layer onClass) {
         CorsPolicy[] byRule = new CorsPolicy[rules.size() + 1];
         List<String> samples = template == null ? null : samplePaths(template);
         for (int i = 0; i <= rules.size(); i++) {
-            List<Layer> layers = new ArrayList<>(annotations);
             Layer ruleLayer = i < rules.size() ? rules.get(i).layer() : null;
-            if (ruleLayer != null) {
-                layers.add(ruleLayer);
-            }
-            layers.addAll(base);
             String where = i < rules.size() ? target + " under " + rules.get(i) : target;
             try {
-                byRule[i] = PolicyResolver.resolve(where, layers);
+                byRule[i] = PolicyResolver.resolve(where, onMethod, onClass, ruleLayer, builder, properties);
             } catch (IllegalStateException e) {
                 if (i == rules.size() || samples == null || matchesAny(rules.get(i).regex(), samples)) {
                     throw e;

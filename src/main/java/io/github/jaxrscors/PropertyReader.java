@@ -30,19 +30,6 @@ final class PropertyReader {
     private PropertyReader() {
     }
 
-    /** The property key of an option: {@code supportsCredentials} → {@code jaxrs.cors.supports-credentials}. */
-    static String key(String option) {
-        StringBuilder sb = new StringBuilder(PREFIX);
-        for (char c : option.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                sb.append('-').append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
     /**
      * The properties layer of {@code properties} (the application's configuration).
      *
@@ -51,7 +38,7 @@ final class PropertyReader {
     static Layer read(Map<String, Object> properties) {
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
-                throw new IllegalStateException("CORS configuration error in property " + key + ": no such jaxrs-cors property "
+                throw PolicyResolver.error("property " + key, "no such jaxrs-cors property "
                         + "(a misspelt key would otherwise be ignored). Known keys: " + new TreeSet<>(KNOWN) + ".");
             }
         }
@@ -99,7 +86,7 @@ final class PropertyReader {
         if ((v = properties.get(CorsProperties.REJECT_DISALLOWED_ORIGINS)) != null) {
             b.rejectDisallowedOrigins(flag(CorsProperties.REJECT_DISALLOWED_ORIGINS, v));
         }
-        return new Layer(b.build(), SOURCE);
+        return Layer.ofProperties(b.build(), SOURCE);
     }
 
     private static String[] list(String key, Object value) {
@@ -178,6 +165,6 @@ final class PropertyReader {
     }
 
     private static IllegalStateException error(String key, String message) {
-        return new IllegalStateException("CORS configuration error in property " + key + ": the value " + message);
+        return PolicyResolver.error("property " + key, "the value " + message);
     }
 }

@@ -48,7 +48,7 @@ class BrowserEndToEndTest {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (JerseyRequest.isPreflight(request)) {
+            if (JerseyTranslator.isPreflight(request)) {
                 URI uri = request.getUriInfo().getRequestUri();
                 SEEN.computeIfAbsent(uri.getPath() + "?" + uri.getQuery(), k -> new AtomicInteger()).incrementAndGet();
             }

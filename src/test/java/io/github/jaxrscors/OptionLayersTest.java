@@ -128,7 +128,7 @@ class OptionLayersTest {
     static Stream<Arguments> layers() {
         List<Arguments> rows = new ArrayList<>();
         for (Option o : OPTIONS) {
-            String slug = PropertyReader.key(o.name()).substring("jaxrs.cors.".length());
+            String slug = Layer.propertyKey(o.name()).substring("jaxrs.cors.".length());
             rows.add(Arguments.of(o, "method annotation", new Target(METHOD_APP, "m/" + slug)));
             rows.add(Arguments.of(o, "class annotation", new Target(CLASS_APP, "c/" + slug)));
             rows.add(Arguments.of(o, "CorsFeature builder", new Target(new InProcess(new ResourceConfig(LayerResources.Plain.class)

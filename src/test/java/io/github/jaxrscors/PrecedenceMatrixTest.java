@@ -46,7 +46,7 @@ class PrecedenceMatrixTest {
         new Option("supportsCredentials", b -> b.origins("https://a.example.com").supportsCredentials(true),
                 b -> b.origins("https://a.example.com").supportsCredentials(false), CorsPolicy::supportsCredentials,
                 true, false, false),
-        new Option("maxAge", b -> b.maxAge(10), b -> b.maxAge(20), CorsPolicy::maxAge, "10", "20", null),
+        new Option("maxAge", b -> b.maxAge(10), b -> b.maxAge(20), CorsPolicy::maxAge, 10L, 20L, CorsPolicy.NO_MAX_AGE),
         new Option("sendWildcard", b -> b.sendWildcard(true), b -> b.sendWildcard(false), CorsPolicy::sendWildcard,
                 true, false, false),
         new Option("varyHeader", b -> b.varyHeader(false), b -> b.varyHeader(true), CorsPolicy::varyHeader, false, true, true),
@@ -82,9 +82,9 @@ class PrecedenceMatrixTest {
             } else if (i == lo) {
                 option.low().apply(b);
             }
-            layers.add(new Layer(b.build(), LAYERS.get(i)));
+            layers.add(layer(b, i));
         }
-        CorsPolicy policy = PolicyResolver.resolve("T", layers);
+        CorsPolicy policy = stacked(layers);
         String above = LAYERS.get(hi);
         if (lo == LAYERS.size()) {
             assertThat(option + " set by " + above + " replaces the default", option.shown().apply(policy), is(option.highShows()));
@@ -94,9 +94,19 @@ class PrecedenceMatrixTest {
             assertThat(option + " set by " + above + " wins over " + LAYERS.get(lo), option.shown().apply(policy),
                     is(option.highShows()));
             List<Layer> lowOnly = new ArrayList<>(layers);
-            lowOnly.set(hi, new Layer(CorsOptions.builder().build(), above));
+            lowOnly.set(hi, layer(CorsOptions.builder(), hi));
             assertThat(option + " set only by " + LAYERS.get(lo) + " is taken from there",
-                    option.shown().apply(PolicyResolver.resolve("T", lowOnly)), is(option.lowShows()));
+                    option.shown().apply(stacked(lowOnly)), is(option.lowShows()));
         }
+    }
+
+    private static Layer layer(CorsOptions.Builder b, int index) {
+        String source = LAYERS.get(index);
+        return index == 4 ? Layer.ofProperties(b.build(), source) : new Layer(b.build(), source);
+    }
+
+    /** The layers through the one function that stacks them: method, class, rule, builder, properties. */
+    private static CorsPolicy stacked(List<Layer> layers) {
+        return PolicyResolver.resolve("T", layers.get(0), layers.get(1), layers.get(2), layers.get(3), layers.get(4));
     }
 }

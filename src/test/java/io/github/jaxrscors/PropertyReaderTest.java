@@ -67,7 +67,7 @@ class PropertyReaderTest {
         "rejectDisallowedOrigins,  jaxrs.cors.reject-disallowed-origins"
     })
     void keyOfAnOptionIsItsKebabCasePropertyName(String option, String key) {
-        assertThat("the property key of " + option, PropertyReader.key(option), is(key));
+        assertThat("the property key of " + option, Layer.propertyKey(option), is(key));
     }
 
     @Test
@@ -88,7 +88,7 @@ class PropertyReaderTest {
                 Map.entry("interceptExceptions", CorsProperties.INTERCEPT_EXCEPTIONS),
                 Map.entry("rejectDisallowedOrigins", CorsProperties.REJECT_DISALLOWED_ORIGINS));
         constants.forEach((option, constant) -> assertThat("messages name the key users set for " + option,
-                PropertyReader.key(option), is(constant)));
+                Layer.propertyKey(option), is(constant)));
     }
 
     // ---------------------------------------------------------------- list forms
@@ -210,14 +210,14 @@ class PropertyReaderTest {
     @MethodSource("maxAgeForms")
     void maxAgeFromNumberDurationOrString(String form, Object value) {
         assertThat("max age as " + form, read(CorsProperties.MAX_AGE, value).maxAge, is(600L));
-        assertThat("sent as whole seconds", resolve(Map.of(CorsProperties.MAX_AGE, value)).maxAge(), is("600"));
+        assertThat("sent as whole seconds", resolve(Map.of(CorsProperties.MAX_AGE, value)).maxAge(), is(600L));
     }
 
     @Test
     void maxAgeZeroIsKept() {
-        assertThat("0 from a String", resolve(Map.of(CorsProperties.MAX_AGE, "0")).maxAge(), is("0"));
-        assertThat("0 from a Number", resolve(Map.of(CorsProperties.MAX_AGE, 0)).maxAge(), is("0"));
-        assertThat("0 from a Duration", resolve(Map.of(CorsProperties.MAX_AGE, Duration.ZERO)).maxAge(), is("0"));
+        assertThat("0 from a String", resolve(Map.of(CorsProperties.MAX_AGE, "0")).maxAge(), is(0L));
+        assertThat("0 from a Number", resolve(Map.of(CorsProperties.MAX_AGE, 0)).maxAge(), is(0L));
+        assertThat("0 from a Duration", resolve(Map.of(CorsProperties.MAX_AGE, Duration.ZERO)).maxAge(), is(0L));
     }
 
     // ---------------------------------------------------------------- wrong types and forms
@@ -405,6 +405,6 @@ class PropertyReaderTest {
                 List.of(builder, PropertyReader.read(Map.of(CorsProperties.ORIGINS, "https://property.com", CorsProperties.MAX_AGE, 60))));
         assertThat("the builder's origins", p.origins().allows("https://builder.com"), is(true));
         assertThat("the property's origins are replaced", p.origins().allows("https://property.com"), is(false));
-        assertThat("the property's max age where the builder leaves it unset", p.maxAge(), is("60"));
+        assertThat("the property's max age where the builder leaves it unset", p.maxAge(), is(60L));
     }
 }

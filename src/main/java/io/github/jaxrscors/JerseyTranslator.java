@@ -1,0 +1,284 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
+
+/**
+ * The one translator between Jersey and the engine: reads a Jersey request into the engine's
+ * facts (its routing, its CORS headers, the policies that cover it), asks {@link CorsProcessor},
+ * logs the decision and writes it back as response headers. The filters and the error writer call
+ * down into it; it calls nothing above it.
+ */
+final class JerseyTranslator {
+
+    private final PolicyTable table;
+
+    /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
+    private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
+
+    /**
+     * The methods that would serve a preflight's announced request, as policies.
+     *
+     * @param policies  the policies of the covered ones; where none serves it, the path's policy (or none)
+     * @param uncovered a serving method that no policy covers, or null
+     * @param passOn    the matched method is a declared {@code @OPTIONS} method whose policy turns
+     *                  automaticOptions off: it answers, and the response filter adds the headers
+     */
+    record PreflightRoute(List<CorsPolicy> policies, String uncovered, boolean passOn) {
+    }
+
+    JerseyTranslator(PolicyTable table) {
+        this.table = table;
+    }
+
+    // ------------------------------------------------------------------------------------ reads
+
+    /** A CORS-preflight request: {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
+    static boolean isPreflight(ContainerRequestContext request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeaderString(CorsHeaders.ORIGIN) != null
+                && request.getHeaderString(CorsHeaders.REQUEST_METHOD) != null;
+    }
+
+    /** The path the rules judge, or null where there are no rules (then it is never built). */
+    String rulePath(ContainerRequestContext request) {
+        return table.pathMatters() ? routedPath(request) : null;
+    }
+
+    /**
+     * The request path relative to the application root with a leading {@code /}, each segment
+     * percent-decoded once, without matrix parameters: the path Jersey routes on
+     * ({@code /api/admin;x=1/users} is served as {@code /api/admin/users}, so it is judged as that).
+     * A slash decoded inside a segment stays {@code %2F}: Jersey routes {@code a%2Fb} as one
+     * segment, so a rule must see one segment too.
+     */
+    static String routedPath(ContainerRequestContext request) {
+        List<PathSegment> segments = request.getUriInfo().getPathSegments(true);
+        StringBuilder path = new StringBuilder(64);
+        for (PathSegment segment : segments) {
+            String decoded = segment.getPath();
+            path.append('/').append(decoded.indexOf('/') < 0 ? decoded : decoded.replace("/", "%2F"));
+        }
+        return path.length() == 0 ? "/" : path.toString();
+    }
+
+    /** The matched resource method, or null before or without a match (404, 405). */
+    static ResourceMethod matched(ContainerRequestContext request) {
+        return request.getUriInfo() instanceof ExtendedUriInfo info ? info.getMatchedResourceMethod() : null;
+    }
+
+    /** The policy covering the request as served by {@code method} (null: by path alone), or null. */
+    CorsPolicy policy(ResourceMethod method, String path) {
+        if (method == null) {
+            return table.lookupPath(path);
+        }
+        Invocable invocable = method.getInvocable();
+        return table.lookup(invocable.getHandler().getHandlerClass(), invocable.getHandlingMethod(), path);
+    }
+
+    /**
+     * The policy of a response no resource method produced (a 404 or 405): the path's, else, for a
+     * 405 on a path whose methods are covered only by their annotations, the first covered one's.
+     */
+    CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
+        CorsPolicy byPath = table.lookupPath(path);
+        if (byPath != null || !(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
+            return byPath;
+        }
+        for (Resource r : info.getMatchedRuntimeResources().get(0).getResources()) {
+            for (ResourceMethod m : r.getResourceMethods()) {
+                CorsPolicy policy = policy(m, path);
+                if (policy != null) {
+                    return policy;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Routes a preflight: the policies of the resource methods that would serve its announced
+     * request at the matched path ({@code HEAD} without an {@code @HEAD} method: the {@code GET}
+     * methods Jersey would use).
+     */
+    PreflightRoute route(ContainerRequestContext request, String path) {
+        String requestMethod = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
+        List<ResourceMethod> serving = servingMethods(request, requestMethod);
+        List<CorsPolicy> policies = new ArrayList<>(2);
+        String uncovered = null;
+        for (ResourceMethod method : serving) {
+            CorsPolicy policy = policy(method, path);
+            if (policy == null) {
+                uncovered = method.getInvocable().getHandlingMethod().toGenericString();
+            } else {
+                policies.add(policy);
+            }
+        }
+        if (serving.isEmpty()) {
+            // No method serves the announced request (it will get 405): the path's policy answers.
+            CorsPolicy policy = table.lookupPath(path);
+            if (policy != null) {
+                policies.add(policy);
+            }
+        }
+        boolean passOn = false;
+        ResourceMethod matched = matched(request);
+        if (!policies.isEmpty() && isDeclaredOptions(matched)) {
+            CorsPolicy own = policy(matched, path);
+            passOn = !(own != null ? own : policies.get(0)).automaticOptions();
+        }
+        return new PreflightRoute(policies, uncovered, passOn);
+    }
+
+    /**
+     * Whether {@code method} is an {@code @OPTIONS} method the application declared (not Jersey's
+     * generated one). The annotation is read once per Java method, then looked up.
+     */
+    private boolean isDeclaredOptions(ResourceMethod method) {
+        if (method == null) {
+            return false;
+        }
+        Method definition = method.getInvocable().getDefinitionMethod();
+        Boolean declared = declaredOptions.get(definition);
+        if (declared == null) {
+            declared = definition.isAnnotationPresent(OPTIONS.class);
+            declaredOptions.put(definition, declared);
+        }
+        return declared;
+    }
+
+    private static List<ResourceMethod> servingMethods(ContainerRequestContext request, String requestMethod) {
+        List<ResourceMethod> serving = new ArrayList<>(2);
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
+            return serving;
+        }
+        RuntimeResource matched = info.getMatchedRuntimeResources().get(0);
+        collect(matched, requestMethod, serving);
+        if (serving.isEmpty() && "HEAD".equals(requestMethod)) {
+            collect(matched, "GET", serving);
+        }
+        return serving;
+    }
+
+    private static void collect(RuntimeResource resource, String httpMethod, List<ResourceMethod> into) {
+        for (Resource r : resource.getResources()) {
+            for (ResourceMethod m : r.getResourceMethods()) {
+                if (httpMethod.equals(m.getHttpMethod())) {
+                    into.add(m);
+                }
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------- decisions
+
+    /**
+     * The one place a preflight is decided, whoever answers it (the request filter, the response
+     * filter for an unrouted path or a declared {@code @OPTIONS} method); the decision is logged.
+     *
+     * @param policies  the policies of the methods that would serve it, not empty
+     * @param uncovered a serving method no policy covers (the preflight is refused), or null
+     */
+    CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String uncovered) {
+        CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
+                : CorsProcessor.preflight(policies, request.getHeaderString(CorsHeaders.ORIGIN),
+                        request.getHeaderString(CorsHeaders.REQUEST_METHOD), request.getHeaderString(CorsHeaders.REQUEST_HEADERS),
+                        request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK));
+        log(request, path, decision);
+        return decision;
+    }
+
+    /**
+     * An actual request's decision, logged.
+     *
+     * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
+     */
+    CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
+        CorsDecision decision = CorsProcessor.actual(policy, request.getHeaderString(CorsHeaders.ORIGIN),
+                beforeResource ? HttpSyntax.originOf(request.getUriInfo().getRequestUri()) : null);
+        if (!beforeResource || decision.forbidden()) {
+            log(request, path, decision);
+        }
+        return decision;
+    }
+
+    /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
+    private static void log(ContainerRequestContext request, String path, CorsDecision decision) {
+        if (CorsLog.debugEnabled()) {
+            String shown = path != null ? path : routedPath(request);
+            CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(shown) + " from Origin "
+                    + CorsLog.escape(request.getHeaderString(CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
+                    + decision.explain());
+        }
+    }
+
+    // ----------------------------------------------------------------------------------- writes
+
+    /**
+     * Adds the decision's headers to a response on its way out, merging {@code Vary}.
+     *
+     * <p>Jersey's header map hashes a name by lower-casing it, which copies any name with a capital
+     * letter. Each header is therefore set with one {@code put} (a {@code putSingle} would hash the
+     * name twice), and {@code Vary} is looked up by its lower-case name, which hashes without a copy.
+     */
+    static void write(CorsDecision d, MultivaluedMap<String, Object> headers) {
+        if (d.allowOrigin() != null) {
+            set(headers, CorsHeaders.ALLOW_ORIGIN, d.allowOrigin());
+        }
+        if (d.allowCredentials()) {
+            set(headers, CorsHeaders.ALLOW_CREDENTIALS, "true");
+        }
+        if (d.exposeHeaders() != null) {
+            set(headers, CorsHeaders.EXPOSE_HEADERS, d.exposeHeaders());
+        }
+        if (d.allowMethods() != null) {
+            set(headers, CorsHeaders.ALLOW_METHODS, d.allowMethods());
+        }
+        if (d.allowHeaders() != null) {
+            set(headers, CorsHeaders.ALLOW_HEADERS, d.allowHeaders());
+        }
+        if (d.maxAge() != null) {
+            set(headers, CorsHeaders.MAX_AGE, d.maxAge());
+        }
+        if (d.allowPrivateNetwork() != null) {
+            set(headers, CorsHeaders.ALLOW_PRIVATE_NETWORK, d.allowPrivateNetwork());
+        }
+        if (d.vary() != null) {
+            String merged = VaryHeader.merge(headers.get(CorsHeaders.VARY_KEY), d.vary());
+            if (merged != null) {
+                set(headers, CorsHeaders.VARY, merged);
+            }
+        }
+    }
+
+    /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
+    static Response answer(CorsDecision decision) {
+        Response response = Response.status(decision.forbidden() ? Response.Status.FORBIDDEN : Response.Status.OK).build();
+        write(decision, response.getHeaders());
+        return response;
+    }
+
+    /** Sets one header value, replacing any, in one map operation; the list stays mutable for later filters. */
+    private static void set(MultivaluedMap<String, Object> headers, String name, Object value) {
+        List<Object> values = new ArrayList<>(1);
+        values.add(value);
+        headers.put(name, values);
+    }
+
+    @Override
+    public String toString() {
+        return "JerseyTranslator{" + table + "}";
+    }
+}
