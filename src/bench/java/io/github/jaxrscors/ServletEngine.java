@@ -16,7 +16,7 @@ public final class ServletEngine {
 
     /** The engine under {@code options} over the library's defaults. */
     public ServletEngine(CorsOptions options) {
-        policy = PolicyTable.create(List.of(new Layer(options, "bench")), List.of(), false).lookupPath(null);
+        policy = PolicyResolver.resolve("bench", null, null, null, new Layer(options, "bench"), null);
         policies = List.of(policy);
     }
 

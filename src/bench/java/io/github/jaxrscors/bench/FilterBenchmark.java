@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FilterBenchmark extends AppParams {
 
     /** Properties the library sets on a request it answered; removed before each operation. */
-    private static final String[] LIBRARY_PROPERTIES = {"io.github.jaxrscors.answered", "io.github.jaxrscors.preflightPolicies"};
+    private static final String[] LIBRARY_PROPERTIES = {"io.github.jaxrscors.state"};
 
     /** {@code ContainerRequest#inResponseProcessingPhase}: reset so that a filter may abort the reused request again. */
     private static final VarHandle RESPONSE_PHASE;

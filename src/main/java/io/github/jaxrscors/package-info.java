@@ -1,0 +1,81 @@
+/**
+ * Cross-Origin Resource Sharing for Jakarta REST on Jersey: {@link io.github.jaxrscors.CrossOrigin}
+ * per resource class or method, {@link io.github.jaxrscors.CorsFeature} for the application.
+ *
+ * <pre>{@code
+ * @Path("users")
+ * @CrossOrigin(origins = "https://app.example.com")
+ * public class UserResource {
+ *     @GET
+ *     public List<User> list() { ... }
+ * }
+ *
+ * new ResourceConfig(UserResource.class)
+ *         .register(CorsFeature.builder().annotatedOnly().build());
+ * }</pre>
+ *
+ * <h2>The map</h2>
+ * One package, in four groups; only the contract is public. The engine and the configuration use
+ * no Jakarta REST or Jersey type (a test reads their class files to hold that); the adapter is the
+ * only place that knows Jersey, and calls down into the others, never back up.
+ *
+ * <p><b>Contract</b> (public)
+ * <ul>
+ * <li>{@code CrossOrigin}: the annotation, per method and class.</li>
+ * <li>{@code OptBoolean}: tri-state annotation attributes.</li>
+ * <li>{@code CorsOptions}: an immutable partial set of options, made by its builder.</li>
+ * <li>{@code CorsFeature}: the application-wide options and path rules; registers the adapter.</li>
+ * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys.</li>
+ * </ul>
+ *
+ * <p><b>Configuration</b>
+ * <ul>
+ * <li>{@code Layer}: one layer of options and where it came from, for messages.</li>
+ * <li>{@code PropertyReader}: {@code jaxrs.cors.*} properties into a layer; wrong values fail naming the key.</li>
+ * <li>{@code PolicyResolver}: stacks the six layers (the one function that does) and validates the merged policy.</li>
+ * <li>{@code PolicyTable}: the application's policies and the per-request look-up by method and path.</li>
+ * </ul>
+ *
+ * <p><b>Engine</b>
+ * <ul>
+ * <li>{@code CorsPolicy}: one resolved, validated policy.</li>
+ * <li>{@code CorsProcessor}: the decision, a pure function of a policy and the request's CORS headers.</li>
+ * <li>{@code CorsDecision}: what to answer, made by named factories, with its reason.</li>
+ * <li>{@code OriginMatcher}, {@code HeaderMatcher}: whether an origin or a header name is allowed.</li>
+ * <li>{@code HttpSyntax}: tokens and serialized origins, checked character by character.</li>
+ * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
+ * <li>{@code CorsHeaders}: the header names and {@code Vary} tokens, spelt once.</li>
+ * <li>{@code CorsLog}: the one {@code System.Logger}, and the escaping of request values.</li>
+ * </ul>
+ *
+ * <p><b>Jersey adapter</b>
+ * <ul>
+ * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
+ * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
+ * <li>{@code CorsDynamicFeature}: reads the annotations once per resource method, at deploy time.</li>
+ * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
+ * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
+ * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
+ * <li>{@code AmbiguityCheck}: warns at startup where one path and method is served under several policies.</li>
+ * </ul>
+ *
+ * <h2>A request's way through</h2>
+ * <b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}):
+ * Jersey matches it to the path's {@code OPTIONS} method, its own generated one where the
+ * application declares none. {@code CorsRequestFilter} asks {@code JerseyTranslator.route} for the
+ * policies of the methods that would serve the announced request, and {@code JerseyTranslator.preflight}
+ * for the decision ({@code CorsProcessor.preflight}); it answers 200 or 403 itself and marks the
+ * {@code CorsState} answered, so the response filter leaves the answer alone. Two preflights are
+ * answered later, by the response filter, through the same {@code JerseyTranslator.preflight}: one
+ * to a covered path no resource serves (Jersey's 404 becomes the preflight's answer), and one left
+ * to a declared {@code @OPTIONS} method under automaticOptions off.
+ *
+ * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
+ * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins, records
+ * {@code CorsState.actual(policy)} and, under interceptExceptions, wraps the container's writer in
+ * {@code ErrorResponseWriter}. The resource method runs; {@code CorsResponseFilter} reads the state,
+ * asks {@code JerseyTranslator.actual} ({@code CorsProcessor.actual}) and writes the headers. An
+ * exception no mapper handles skips the response filters: {@code ErrorResponseWriter} writes the 500
+ * with the headers, commits it and hands the exception to the container.
+ */
+package io.github.jaxrscors;
