@@ -39,13 +39,18 @@ final class CorsDynamicFeature implements DynamicFeature {
         String target = className + "#" + method.getName();
         Layer methodLayer = onMethod == null ? null : new Layer(options(onMethod), "@CrossOrigin on " + target);
         Layer classLayer = onClass == null ? null : new Layer(options(onClass), "@CrossOrigin on " + className);
-        for (Layer layer : new Layer[] {methodLayer, classLayer}) {
-            if (layer != null) {
-                PolicyResolver.checkLayer(target, layer);
+        try {
+            for (Layer layer : new Layer[] {methodLayer, classLayer}) {
+                if (layer != null) {
+                    PolicyResolver.checkLayer(target, layer);
+                }
             }
+            table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)),
+                    methodLayer, classLayer);
+        } catch (IllegalStateException e) {
+            CorsLog.errorOnce(e.getMessage());
+            throw e;
         }
-        table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)),
-                methodLayer, classLayer);
     }
 
     /**

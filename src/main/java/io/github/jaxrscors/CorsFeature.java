@@ -4,6 +4,7 @@ import io.github.jaxrscors.PolicyTable.RuleSpec;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,13 @@ import java.util.regex.Pattern;
  * to actual and error responses. {@code @PreMatching} filters and sub-resource locators run before
  * any post-matching filter: a {@code @PreMatching} authentication filter must let preflights through.
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
- * the setting and where it came from. Register one {@code CorsFeature} per application: Jersey keeps
- * only the first instance of a class.
+ * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
+ * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first instance
+ * of a class. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
+ * ({@code ResourceConfig.packages("io.github.jaxrscors", ...)}) registers it with the
+ * {@code jaxrs.cors.*} properties and the defaults.
  */
+@Provider
 public final class CorsFeature implements Feature {
 
     private final CorsOptions options;
@@ -77,13 +82,19 @@ public final class CorsFeature implements Feature {
         if (config.isRegistered(CorsRequestFilter.class)) {
             return true;
         }
-        PolicyTable table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
-                rules, annotatedOnly);
+        PolicyTable table;
+        try {
+            table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
+                    rules, annotatedOnly);
+        } catch (IllegalStateException e) {
+            CorsLog.errorOnce(e.getMessage());
+            throw e;
+        }
         JerseyTranslator translator = new JerseyTranslator(table);
         context.register(new CorsDynamicFeature(table));
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
-        context.register(new AmbiguityCheck(translator));
+        context.register(new StartupChecks(table, translator));
         return true;
     }
 

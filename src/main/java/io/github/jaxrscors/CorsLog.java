@@ -2,6 +2,8 @@ package io.github.jaxrscors;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +19,10 @@ final class CorsLog {
 
     private static final Logger LOGGER = System.getLogger(NAME);
 
+    /** Configuration errors already logged, bounded: they come from the application's own settings. */
+    private static final Set<String> LOGGED_ERRORS = ConcurrentHashMap.newKeySet();
+    private static final int MAX_LOGGED_ERRORS = 100;
+
     private CorsLog() {
     }
 
@@ -30,6 +36,21 @@ final class CorsLog {
 
     static void error(String message, Throwable error) {
         LOGGER.log(Level.ERROR, message, error);
+    }
+
+    /**
+     * Logs a configuration error at ERROR the first time it is met. Where Jersey starts lazily
+     * (Spring Boot's default), a failed start is retried on every request; the error is then
+     * logged once, not per request.
+     */
+    static void errorOnce(String message) {
+        if (LOGGED_ERRORS.size() < MAX_LOGGED_ERRORS && LOGGED_ERRORS.add(message)) {
+            LOGGER.log(Level.ERROR, message);
+        }
+    }
+
+    static void info(String message) {
+        LOGGER.log(Level.INFO, message);
     }
 
     static void warn(String message) {

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
@@ -263,9 +264,15 @@ final class JerseyTranslator {
         }
     }
 
-    /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
+    /**
+     * The library's own answer to a preflight or a refused request: 200 or 403, empty body. The 403
+     * carries an empty {@code text/plain} entity: Jersey answers a 4xx without entity in a servlet
+     * container through {@code sendError}, and some containers (Jetty) then drop {@code Vary}.
+     */
     static Response answer(CorsDecision decision) {
-        Response response = Response.status(decision.forbidden() ? Response.Status.FORBIDDEN : Response.Status.OK).build();
+        Response response = decision.forbidden()
+                ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
+                : Response.ok().build();
         write(decision, response.getHeaders());
         return response;
     }

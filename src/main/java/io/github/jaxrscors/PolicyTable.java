@@ -206,6 +206,33 @@ final class PolicyTable {
         return rule < 0 ? null : rules.get(rule).policy();
     }
 
+    /** The path rules, in declaration order. */
+    List<PathRule> rules() {
+        return rules;
+    }
+
+    /** What is in force, in one sentence for the startup log. */
+    String coverage() {
+        String annotatedMethods = annotated.size() + " @CrossOrigin resource method" + (annotated.size() == 1 ? "" : "s");
+        if (annotatedOnly) {
+            return "CORS on " + annotatedMethods + " only (annotatedOnly)";
+        }
+        if (rules.isEmpty()) {
+            return "CORS on every resource for " + audience(appPolicy);
+        }
+        StringBuilder sb = new StringBuilder("CORS on paths matching ");
+        for (int i = 0; i < rules.size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(rules.get(i)).append(" for ").append(audience(rules.get(i).policy()));
+        }
+        return sb.append("; and on ").append(annotatedMethods).toString();
+    }
+
+    private static String audience(CorsPolicy policy) {
+        String who = policy.answersWildcard() ? "any origin (answered with a literal *)"
+                : policy.origins().any() ? "any origin (echoed)" : "origins " + policy.origins();
+        return policy.supportsCredentials() ? who + ", with credentials" : who;
+    }
+
     /** Whether a request's path can change its policy (there are rules); if not, the path need not be built. */
     boolean pathMatters() {
         return !rules.isEmpty();

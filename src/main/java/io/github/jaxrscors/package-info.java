@@ -56,7 +56,7 @@
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
- * <li>{@code AmbiguityCheck}: warns at startup where one path and method is served under several policies.</li>
+ * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings.</li>
  * </ul>
  *
  * <h2>A request's way through</h2>

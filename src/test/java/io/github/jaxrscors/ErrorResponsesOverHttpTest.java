@@ -151,4 +151,76 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
             plain.shutdownNow();
         }
     }
+
+    /**
+     * The loggers that recorded the exception named {@code message} while {@code request} ran, one
+     * entry per record, waiting up to 5 s for {@code expected} of them: the library's 500 reaches
+     * the client before the server thread goes on to log.
+     */
+    private static java.util.List<String> loggersOfThe(String message, int expected, Runnable request) throws InterruptedException {
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        java.util.function.Supplier<java.util.List<String>> matching = () -> records.stream()
+                .filter(r -> r.getThrown() != null && message.equals(rootCause(r.getThrown()).getMessage()))
+                .map(r -> r.getLoggerName() + " " + r.getLevel()).sorted().toList();
+        try {
+            request.run();
+            for (long end = System.nanoTime() + 5_000_000_000L; matching.get().size() < expected && System.nanoTime() < end;) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100);
+        } finally {
+            root.removeHandler(handler);
+        }
+        return matching.get();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Test
+    void coveredUnmappedExceptionIsLoggedAsWithoutTheLibrary() throws Exception {
+        HttpServer plain = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:0/"), app(false));
+        try {
+            int port = plain.getListener("grizzly").getPort();
+            java.util.List<String> without = loggersOfThe("boom", 1, () -> Reply.of(client().target("http://localhost:" + port)
+                    .path("api/boom").request().header("Origin", APP).get()));
+            assertThat("the exception is logged without the library", without.isEmpty(), is(false));
+            java.util.List<String> with = loggersOfThe("boom", without.size(), () -> get("api/boom"));
+            assertThat("the same loggers record the exception, as often, with the library as without", with, is(without));
+        } finally {
+            plain.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDecisionOnAnUnmappedExceptionIsLoggedOnce() {
+        java.util.List<String> decisions;
+        try (LogCapture log = new LogCapture()) {
+            get("api/boom");
+            decisions = log.messages(java.util.logging.Level.FINE).stream().filter(m -> m.startsWith("GET \"/api/boom\"")).toList();
+        }
+        assertThat(decisions, is(java.util.List.of("GET \"/api/boom\" from Origin \"" + APP + "\": ALLOWED, origin allowed by "
+                + "resource(\"/api(/.*)?\")")));
+    }
 }

@@ -1,0 +1,182 @@
+package io.github.jaxrscors;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.ResourceModel;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
+
+/**
+ * What startup says, once the application's resources and its container are known: one INFO line
+ * with what is in force; a WARNING for each path rule that can match no resource path; a WARNING
+ * where several methods serve one path and HTTP method under different policies; and a WARNING
+ * where the container breaks a guarantee, naming the setting that restores it.
+ */
+final class StartupChecks implements ApplicationEventListener, ContainerLifecycleListener {
+
+    /** Jersey's servlet container class: a container of this type (or a subclass) runs Jersey as a servlet or filter. */
+    static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
+
+    private final PolicyTable table;
+    private final JerseyTranslator translator;
+
+    StartupChecks(PolicyTable table, JerseyTranslator translator) {
+        this.table = table;
+        this.translator = translator;
+    }
+
+    @Override
+    public void onEvent(ApplicationEvent event) {
+        if (event.getType() != ApplicationEvent.Type.INITIALIZATION_APP_FINISHED || event.getResourceModel() == null) {
+            return;
+        }
+        ResourceModel model = event.getResourceModel();
+        List<String> templates = new ArrayList<>();
+        List<String> locators = new ArrayList<>();
+        for (Resource resource : model.getResources()) {
+            walk(resource, "/" + CorsDynamicFeature.strip(resource.getPath()), templates, locators);
+        }
+        CorsLog.info(table.coverage());
+        for (PolicyTable.PathRule rule : table.rules()) {
+            if (!canMatch(rule, templates, locators)) {
+                CorsLog.warn(rule + " can match no resource path of this application, so it covers nothing. Rule paths are "
+                        + "relative to the application root, without its context path or servlet mapping; the resource paths "
+                        + "are " + templates + ". If the application is mounted at /api/*, write resource(\"/.*\") for all of it, "
+                        + "or a path such as \"/users/.*\" for part of it.");
+            }
+        }
+    }
+
+    private void walk(Resource resource, String path, List<String> templates, List<String> locators) {
+        if (!resource.getResourceMethods().isEmpty()) {
+            templates.add(path);
+        }
+        if (resource.getResourceLocator() != null) {
+            locators.add(path);
+        }
+        warnAmbiguity(resource, path);
+        for (Resource child : resource.getChildResources()) {
+            String childPath = CorsDynamicFeature.strip(child.getPath());
+            walk(child, path.equals("/") ? "/" + childPath : path + "/" + childPath, templates, locators);
+        }
+    }
+
+    /**
+     * Whether the rule's regex matches a path some resource serves: a sample of each template (its
+     * parameters as a digit, then a letter), or anything below a sub-resource locator, whose
+     * paths are only known per request.
+     */
+    private static boolean canMatch(PolicyTable.PathRule rule, List<String> templates, List<String> locators) {
+        for (String template : templates) {
+            for (String sample : PolicyTable.samplePaths(template)) {
+                if (rule.regex().matcher(sample).matches()) {
+                    return true;
+                }
+            }
+        }
+        for (String locator : locators) {
+            for (String sample : PolicyTable.samplePaths(locator)) {
+                Matcher m = rule.regex().matcher(sample + "/");
+                if (m.matches() || m.hitEnd() || rule.regex().matcher(sample).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Several resource methods serve the same path and HTTP method (by media type) under different
+     * CORS policies: a preflight cannot know which one the request will reach, so it is allowed
+     * only when every one of them allows it.
+     */
+    private void warnAmbiguity(Resource resource, String path) {
+        Map<String, List<ResourceMethod>> byMethod = new LinkedHashMap<>();
+        for (ResourceMethod m : resource.getResourceMethods()) {
+            byMethod.computeIfAbsent(m.getHttpMethod(), k -> new ArrayList<>()).add(m);
+        }
+        byMethod.forEach((httpMethod, methods) -> {
+            if (methods.size() > 1) {
+                List<String> settings = new ArrayList<>();
+                for (ResourceMethod m : methods) {
+                    CorsPolicy policy = translator.policy(m, path);
+                    settings.add(policy == null ? "not covered" : policy.settings());
+                }
+                if (settings.stream().distinct().count() > 1) {
+                    List<String> names = new ArrayList<>();
+                    for (ResourceMethod m : methods) {
+                        names.add(CorsDynamicFeature.name(m.getInvocable().getHandler().getHandlerClass()) + "#"
+                                + m.getInvocable().getHandlingMethod().getName());
+                    }
+                    CorsLog.warn(httpMethod + " " + path + " is served by " + names + " under different CORS policies; "
+                            + "a preflight for it is allowed only when every one of them allows it. Give them the same "
+                            + "@CrossOrigin to avoid surprises.");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onStartup(Container container) {
+        if (!isServlet(container.getClass())) {
+            return;
+        }
+        Object overSendError = container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
+        String server = serverInfo(container);
+        if (!Boolean.parseBoolean(String.valueOf(overSendError)) && !server.startsWith("Apache Tomcat")) {
+            CorsLog.warn("Jersey runs as a servlet in " + server + " and answers error responses without a body (a 404, "
+                    + "a 405, a WebApplicationException without entity) through HttpServletResponse.sendError; containers such "
+                    + "as Jetty then drop the Vary header from them, so a shared cache may serve one origin's error to "
+                    + "another. Set the servlet init-param or application property "
+                    + ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR + "=true to keep it (docs/deployment.md).");
+        }
+    }
+
+    static boolean isServlet(Class<?> containerClass) {
+        for (Class<?> c = containerClass; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(SERVLET_CONTAINER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The servlet container's name and version ({@code jetty/12.1.14}), read without a compile-time servlet dependency. */
+    private static String serverInfo(Container container) {
+        try {
+            Object context = container.getClass().getMethod("getServletContext").invoke(container);
+            Object info = context.getClass().getMethod("getServerInfo").invoke(context);
+            return String.valueOf(info);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "an unknown servlet container";
+        }
+    }
+
+    @Override
+    public void onReload(Container container) {
+    }
+
+    @Override
+    public void onShutdown(Container container) {
+    }
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent requestEvent) {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "StartupChecks{" + table + "}";
+    }
+}
