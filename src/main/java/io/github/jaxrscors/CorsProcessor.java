@@ -56,12 +56,12 @@ final class CorsProcessor {
             return new CorsDecision(Outcome.ALLOWED, origin, policy.supportsCredentials(), policy.exposeHeaders(),
                     null, null, null, null, vary, explain ? "origin allowed by " + policy.source() : null);
         }
-        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin);
+        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !origin.equals(requestOrigin);
         if (!explain) {
             return constantDenial(forbid, vary);
         }
-        return CorsDecision.denied(forbid ? Outcome.FORBIDDEN : Outcome.DENIED, vary, "origin not allowed by " + policy.source()
-                + " (allowed: " + policy.origins() + "); " + (forbid ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent"));
+        return CorsDecision.denied(forbid ? Outcome.FORBIDDEN : Outcome.DENIED, vary, "origin " + originRefusal(policy, origin)
+                + "; " + (forbid ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent"));
     }
 
     private static CorsDecision constantDenial(boolean forbid, String vary) {
@@ -168,8 +168,7 @@ final class CorsProcessor {
     private static String refusal(CorsPolicy policy, String origin, String method, List<String> headers) {
         boolean explain = CorsLog.debugEnabled();
         if (!policy.answersWildcard() && !policy.origins().allows(origin)) {
-            return explain ? "origin " + CorsLog.escape(origin) + " not allowed by " + policy.source() + " (allowed: "
-                    + policy.origins() + ")" : "origin refused";
+            return explain ? "origin " + CorsLog.escape(origin) + " " + originRefusal(policy, origin) : "origin refused";
         }
         if (!policy.methods().contains(method)) {
             return explain ? "method " + CorsLog.escape(method) + " not allowed by " + policy.source() + " (allowed: "
@@ -182,6 +181,13 @@ final class CorsProcessor {
             }
         }
         return null;
+    }
+
+    /** Why {@code policy} refuses {@code origin}, for the DEBUG log: a value outside the Fetch grammar is refused by every policy. */
+    private static String originRefusal(CorsPolicy policy, String origin) {
+        String defect = HttpSyntax.originDefect(origin);
+        return defect != null ? "is malformed (" + defect + "), so no policy allows it"
+                : "not allowed by " + policy.source() + " (allowed: " + policy.origins() + ")";
     }
 
     /**
