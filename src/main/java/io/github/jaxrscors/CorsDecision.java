@@ -64,8 +64,8 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
     }
 
     /** No {@code Access-Control-*} header; the request proceeds. */
-    static CorsDecision withoutHeaders(String vary, Reason reason, CorsPolicy policy) {
-        return new CorsDecision(Outcome.DENIED, null, false, null, null, null, null, null, vary, reason, policy, null);
+    static CorsDecision withoutHeaders(String vary, Reason reason, CorsPolicy policy, String detail) {
+        return new CorsDecision(Outcome.DENIED, null, false, null, null, null, null, null, vary, reason, policy, detail);
     }
 
     /** Refused with 403 and no {@code Access-Control-*} header. */
@@ -88,10 +88,9 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
             case ORIGIN_ALLOWED:
                 return "origin allowed by " + source;
             case ORIGIN_REFUSED:
-                return "origin not allowed by " + source + " (allowed: " + policy.origins() + "); "
-                        + (forbidden() ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent");
+                return "origin " + originRefusal() + "; " + (forbidden() ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent");
             case PREFLIGHT_ORIGIN_REFUSED:
-                return "origin not allowed by " + source + " (allowed: " + policy.origins() + ")";
+                return "origin " + CorsLog.escape(detail) + " " + originRefusal();
             case METHOD_NOT_A_TOKEN:
                 return "Access-Control-Request-Method " + CorsLog.escape(detail) + " is not a method token";
             case HEADERS_NOT_A_LIST:
@@ -111,6 +110,13 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
             default:
                 throw new AssertionError(reason);
         }
+    }
+
+    /** Why the origin in {@link #detail()} is refused: malformed, or not allowed by the policy. */
+    private String originRefusal() {
+        String defect = HttpSyntax.originDefect(detail);
+        return defect != null ? "is malformed (" + defect + "), so no policy allows it"
+                : "not allowed by " + policy.source() + " (allowed: " + policy.origins() + ")";
     }
 
     @Override

@@ -138,10 +138,13 @@ public final class CorsOptions {
 
         /**
          * Origins allowed to read responses; controls {@code Access-Control-Allow-Origin}.
-         * Entries: an exact origin {@code scheme://host[:port]}, a subdomain wildcard
-         * {@code https://*.example.com} (any depth, never the bare domain), {@code "*"} (any
-         * well-formed origin), or {@code "null"} (only when listed). One origin per entry.
-         * Default: {@code "*"}, echoed (see {@link #sendWildcard(boolean)}).
+         * Entries: an exact origin {@code scheme://host[:port]}, a port wildcard
+         * {@code http://localhost:*} (any port, or none), a subdomain wildcard
+         * {@code https://*.example.com} (any depth, never the bare domain; {@code :*} for any
+         * port), {@code "*"} (any well-formed origin), or {@code "null"} (only when listed). One
+         * origin per entry, in any case; an {@code Origin} value outside the Fetch grammar (upper
+         * case included) is never allowed. Default: {@code "*"}, echoed (see
+         * {@link #sendWildcard(boolean)}).
          *
          * @param origins the allowed origins
          * @return this builder
@@ -270,7 +273,8 @@ public final class CorsOptions {
 
         /**
          * How long, in seconds, browsers may cache a preflight answer; controls
-         * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0}. Default: no header.
+         * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0}. Browsers cap it
+         * (Chromium at 7200, WebKit at 600); above 7200 startup logs a WARNING. Default: no header.
          *
          * @param seconds the preflight cache time, not negative
          * @return this builder
@@ -306,7 +310,9 @@ public final class CorsOptions {
 
         /**
          * Whether preflights carrying {@code Access-Control-Request-Private-Network: true} get
-         * {@code Access-Control-Allow-Private-Network: true} (else {@code false}). Default: false.
+         * {@code Access-Control-Allow-Private-Network: true} (else {@code false}), the legacy
+         * Private Network Access protocol. With origins {@code "*"}, {@code "null"} or a pattern
+         * that matches any site it is a startup error. Default: false.
          *
          * @param allowPrivateNetwork true to allow private network access
          * @return this builder

@@ -15,8 +15,8 @@ import java.util.Set;
 final class CorsProcessor {
 
     /** The answers to requests without {@code Origin}: constant, so the commonest request costs no allocation. */
-    private static final CorsDecision NO_ORIGIN = CorsDecision.withoutHeaders(null, Reason.NO_ORIGIN, null);
-    private static final CorsDecision NO_ORIGIN_VARY = CorsDecision.withoutHeaders(CorsHeaders.VARY_ORIGIN, Reason.NO_ORIGIN, null);
+    private static final CorsDecision NO_ORIGIN = CorsDecision.withoutHeaders(null, Reason.NO_ORIGIN, null, null);
+    private static final CorsDecision NO_ORIGIN_VARY = CorsDecision.withoutHeaders(CorsHeaders.VARY_ORIGIN, Reason.NO_ORIGIN, null, null);
 
     /** An {@code Access-Control-Request-Headers} value longer than this is refused unread. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 8192;
@@ -47,9 +47,10 @@ final class CorsProcessor {
             return CorsDecision.allowedActual(origin, policy.supportsCredentials(), policy.exposeHeaders(), vary,
                     Reason.ORIGIN_ALLOWED, policy);
         }
-        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !HttpSyntax.lower(origin).equals(requestOrigin);
-        return forbid ? CorsDecision.refused(vary, Reason.ORIGIN_REFUSED, policy, null)
-                : CorsDecision.withoutHeaders(vary, Reason.ORIGIN_REFUSED, policy);
+        // Same-origin is compared as sent: an Origin outside the grammar (upper case) is no browser's.
+        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !origin.equals(requestOrigin);
+        return forbid ? CorsDecision.refused(vary, Reason.ORIGIN_REFUSED, policy, origin)
+                : CorsDecision.withoutHeaders(vary, Reason.ORIGIN_REFUSED, policy, origin);
     }
 
     /**

@@ -51,11 +51,14 @@ public @interface CrossOrigin {
      * Origins allowed to read responses; controls {@code Access-Control-Allow-Origin}.
      *
      * <p>Each entry is one of: an exact serialized origin {@code scheme://host[:port]}
-     * ({@code "https://app.example.com"}, no path, not even a trailing {@code /}); a subdomain
-     * wildcard ({@code "https://*.example.com"}: any depth of subdomain, never the bare domain,
-     * never another suffix); {@code "*"} for any well-formed origin; {@code "null"} for the opaque
-     * origin, allowed only when listed (never by {@code "*"}). An allowed origin is echoed back.
-     * Host names compare case-insensitively.
+     * ({@code "https://app.example.com"}, no path, not even a trailing {@code /}); a port
+     * wildcard ({@code "http://localhost:*"}: that scheme and host with any port, or none); a
+     * subdomain wildcard ({@code "https://*.example.com"}: any depth of subdomain, never the bare
+     * domain, never another suffix; {@code "https://*.example.com:*"} with any port);
+     * {@code "*"} for any well-formed origin; {@code "null"} for the opaque origin, allowed only
+     * when listed (never by {@code "*"}). An allowed origin is echoed back. Entries may be written
+     * in any case; an {@code Origin} value with upper case in its scheme or host, or otherwise
+     * outside the Fetch standard's grammar, is never allowed (browsers send lower case).
      *
      * <p>Not set: {@code {}}. Default: {@code "*"}.
      *
@@ -127,7 +130,8 @@ public @interface CrossOrigin {
     /**
      * How long, in seconds, a browser may cache a preflight answer; controls
      * {@code Access-Control-Max-Age}. {@code 0} is sent as {@code 0} (do not cache). Any other
-     * negative value fails startup.
+     * negative value fails startup. Browsers cap it (Chromium at 7200, WebKit at 600); a value
+     * above 7200 logs a startup WARNING.
      *
      * <p>Not set: {@code -1}. Default: no header.
      *
@@ -162,7 +166,10 @@ public @interface CrossOrigin {
      * Whether to answer {@code Access-Control-Allow-Private-Network: true} to preflights that carry
      * {@code Access-Control-Request-Private-Network: true} (else such preflights get
      * {@code false}). Lets public websites reach this server on a private network: enable only
-     * for servers meant to be reached that way.
+     * for servers meant to be reached that way. Combined with origins {@code "*"}, {@code "null"}
+     * or an origin pattern that matches any site it is a startup error. This is the legacy
+     * Private Network Access protocol: Chrome no longer sends these preflights, and its Local
+     * Network Access permission is granted by the user, never by a response header.
      *
      * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
      *

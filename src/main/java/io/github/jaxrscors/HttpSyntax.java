@@ -39,24 +39,60 @@ final class HttpSyntax {
     }
 
     /**
-     * Whether {@code s} is a serialized tuple origin ({@code scheme://host[:port]}, Fetch/HTML
-     * "ASCII serialization of an origin"): no path, query, fragment, user info, list or control
-     * character, at most {@link #MAX_ORIGIN_LENGTH} characters. The opaque origin {@code null} is
-     * not a tuple origin and answers false.
+     * Whether {@code s} is an {@code Origin} value a conforming browser sends for a tuple origin
+     * (Fetch, "{@code Origin} header": {@code scheme "://" host [ ":" port ]}, scheme and host in
+     * lower case, a port of 1 to 5 digits): no path, query, fragment, user info, list, control
+     * character or upper-case letter, at most {@link #MAX_ORIGIN_LENGTH} characters, a port of at
+     * most 65535. The opaque origin {@code null} is not a tuple origin and answers false.
      */
     static boolean isSerializedOrigin(String s) {
+        return isOrigin(s, false);
+    }
+
+    /**
+     * Whether {@code s} is a configured origin entry: {@link #isSerializedOrigin} in any case, since
+     * configured origins are lower-cased at startup.
+     */
+    static boolean isOriginIgnoringCase(String s) {
+        return isOrigin(s, true);
+    }
+
+    private static boolean isOrigin(String s, boolean anyCase) {
         if (s == null || s.length() > MAX_ORIGIN_LENGTH) {
             return false;
         }
-        int schemeEnd = schemeEnd(s);
-        return schemeEnd > 0 && hostAndPortValid(s, schemeEnd + 3);
+        int schemeEnd = schemeEnd(s, anyCase);
+        return schemeEnd > 0 && hostAndPortValid(s, schemeEnd + 3, anyCase);
+    }
+
+    /**
+     * Why an {@code Origin} value is refused whatever the policy, for the DEBUG log; null when it is
+     * a serialized origin or the exact {@code null}.
+     */
+    static String originDefect(String s) {
+        if (s == null || "null".equals(s) || isSerializedOrigin(s)) {
+            return null;
+        }
+        if (s.length() > MAX_ORIGIN_LENGTH) {
+            return "longer than " + MAX_ORIGIN_LENGTH + " characters";
+        }
+        if ("null".equalsIgnoreCase(s)) {
+            return "the opaque origin is null in lower case";
+        }
+        if (s.indexOf(',') >= 0) {
+            return "a list: several Origin headers, or several origins in one";
+        }
+        if (isOriginIgnoringCase(s)) {
+            return "upper case in the scheme or host, which browsers send in lower case";
+        }
+        return "not scheme://host[:port]";
     }
 
     /** Index of the {@code ://} that ends a valid scheme, or -1. */
-    private static int schemeEnd(String s) {
+    private static int schemeEnd(String s, boolean anyCase) {
         int i = 0;
         int n = s.length();
-        if (n == 0 || !isAlpha(s.charAt(0))) {
+        if (n == 0 || !isAlpha(s.charAt(0), anyCase)) {
             return -1;
         }
         while (i < n) {
@@ -64,7 +100,7 @@ final class HttpSyntax {
             if (c == ':') {
                 return s.startsWith("://", i) ? i : -1;
             }
-            if (!(isAlpha(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+            if (!(isAlpha(c, anyCase) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
                 return -1;
             }
             i++;
@@ -72,7 +108,7 @@ final class HttpSyntax {
         return -1;
     }
 
-    private static boolean hostAndPortValid(String s, int start) {
+    private static boolean hostAndPortValid(String s, int start, boolean anyCase) {
         int n = s.length();
         int i = start;
         if (i >= n) {
@@ -87,7 +123,7 @@ final class HttpSyntax {
             int colons = 0;
             for (int k = i + 1; k < close; k++) {
                 char c = s.charAt(k);
-                if (!(isHex(c) || c == ':' || c == '.')) {
+                if (!(isHex(c, anyCase) || c == ':' || c == '.')) {
                     return false;
                 }
                 colons += c == ':' ? 1 : 0;
@@ -98,7 +134,7 @@ final class HttpSyntax {
             i = close + 1;
         } else {
             int hostStart = i;
-            while (i < n && isHostChar(s.charAt(i))) {
+            while (i < n && isHostChar(s.charAt(i)) && (anyCase || !isUpper(s.charAt(i)))) {
                 i++;
             }
             if (i == hostStart || s.charAt(hostStart) == '.' || s.charAt(i - 1) == '.') {
@@ -137,8 +173,27 @@ final class HttpSyntax {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    private static boolean isAlpha(char c, boolean anyCase) {
+        return c >= 'a' && c <= 'z' || anyCase && c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isHex(char c, boolean anyCase) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || anyCase && c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * {@code scheme://host} of a serialized origin (either case): the port, if any, left out. The
+     * host ends at the first {@code :} after it, or after the {@code ]} of an IPv6 literal.
+     */
+    static String withoutPort(String origin) {
+        int hostStart = origin.indexOf("://") + 3;
+        int from = origin.charAt(hostStart) == '[' ? origin.indexOf(']', hostStart) : hostStart;
+        int colon = origin.indexOf(':', from);
+        return colon < 0 ? origin : origin.substring(0, colon);
     }
 
     /** Whether a serialized origin spells out its scheme's default port ({@code https://a.com:443}). */

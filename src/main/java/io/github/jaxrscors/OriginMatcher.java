@@ -7,33 +7,52 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Decides whether an {@code Origin} value is allowed: exact origins, subdomain wildcards,
- * {@code "*"}, the listed {@code "null"}, whole-match regexes and a request-time predicate add up.
+ * Decides whether an {@code Origin} value is allowed: exact origins, port wildcards, subdomain
+ * wildcards, {@code "*"}, the listed {@code "null"}, whole-match regexes and a request-time
+ * predicate add up. A value outside the Fetch standard's {@code Origin} grammar is refused by all
+ * of them.
  *
- * @param any        {@code "*"} was listed: every well-formed origin is allowed
- * @param exact      listed origins, lower case
- * @param wildcards  listed subdomain wildcards
- * @param patterns   origin regexes, matched against the whole value
- * @param predicate  request-time decision, or null
- * @param allowNull  {@code "null"} was listed
- * @param combined   the patterns as one alternation, asked with one matcher instead of one per
- *                   pattern; null when there are fewer than two, or they cannot be combined safely
+ * @param any          {@code "*"} was listed: every well-formed origin is allowed
+ * @param exact        listed origins, lower case
+ * @param anyPortHosts {@code scheme://host} of the listed {@code scheme://host:*}, lower case
+ * @param wildcards    listed subdomain wildcards, with a port or any port
+ * @param patterns     origin regexes, matched against the whole value
+ * @param predicate    request-time decision, or null
+ * @param allowNull    {@code "null"} was listed
+ * @param combined     the patterns as one alternation, asked with one matcher instead of one per
+ *                     pattern; null when there are fewer than two, or they cannot be combined safely
  */
-record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wildcards, List<Pattern> patterns,
-        Predicate<String> predicate, boolean allowNull, Pattern combined) {
+record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
+        List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
 
     /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
     private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
 
     OriginMatcher {
         exact = Set.copyOf(exact);
+        anyPortHosts = Set.copyOf(anyPortHosts);
         wildcards = List.copyOf(wildcards);
         patterns = List.copyOf(patterns);
     }
 
-    OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wildcards, List<Pattern> patterns,
-            Predicate<String> predicate, boolean allowNull) {
-        this(any, exact, wildcards, patterns, predicate, allowNull, combine(patterns));
+    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
+            List<Pattern> patterns, Predicate<String> predicate, boolean allowNull) {
+        this(any, exact, anyPortHosts, wildcards, patterns, predicate, allowNull, combine(patterns));
+    }
+
+    /**
+     * Parses {@code scheme://host:*} (any case; an IPv6 literal host included) into
+     * {@code scheme://host} in lower case, or returns null when {@code entry} is not one.
+     */
+    static String parseAnyPortHost(String entry) {
+        if (!entry.endsWith(":*")) {
+            return null;
+        }
+        String base = entry.substring(0, entry.length() - 2);
+        if (!HttpSyntax.isOriginIgnoringCase(base) || !HttpSyntax.withoutPort(base).equals(base)) {
+            return null; // "http://localhost:8080:*" names a port already
+        }
+        return HttpSyntax.lower(base);
     }
 
     /**
@@ -62,8 +81,10 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
     }
 
     /**
-     * Whether {@code origin} (one header value, never a list) is allowed. A malformed or
-     * oversized value is refused before any regex or predicate sees it.
+     * Whether {@code origin} (one header value, never a list) is allowed. A value outside the Fetch
+     * {@code Origin} grammar (upper case included: browsers serialize scheme and host in lower
+     * case, so such a value did not come from one) or oversized is refused before any list,
+     * regex or predicate sees it; what passes is lower case, so the look-ups need no case folding.
      */
     boolean allows(String origin) {
         if ("null".equals(origin)) {
@@ -72,15 +93,14 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
         if (!HttpSyntax.isSerializedOrigin(origin)) {
             return false;
         }
-        if (any) {
+        if (any || exact.contains(origin)) {
             return true;
         }
-        String lower = HttpSyntax.lower(origin);
-        if (exact.contains(lower)) {
+        if (!anyPortHosts.isEmpty() && anyPortHosts.contains(HttpSyntax.withoutPort(origin))) {
             return true;
         }
         for (SubdomainWildcard w : wildcards) {
-            if (w.matches(lower)) {
+            if (w.matches(origin)) {
                 return true;
             }
         }
@@ -118,6 +138,7 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
             sb.append("null, ");
         }
         exact.stream().sorted().forEach(o -> sb.append(o).append(", "));
+        anyPortHosts.stream().sorted().forEach(o -> sb.append(o).append(":*, "));
         wildcards.forEach(w -> sb.append(w).append(", "));
         patterns.forEach(p -> sb.append("/").append(p.pattern()).append("/, "));
         if (predicate != null) {
@@ -127,44 +148,58 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
     }
 
     /**
-     * {@code scheme://*.domain[:port]}: any host that ends in {@code .domain} with at least one
-     * label before it, same scheme, same port. Never the bare domain, never another suffix.
+     * {@code scheme://*.domain[:port]} or {@code scheme://*.domain:*}: any host that ends in
+     * {@code .domain} with at least one label before it, same scheme, same port (or, with
+     * {@code :*}, any port or none). Never the bare domain, never another suffix.
      *
-     * @param prefix {@code scheme://}
-     * @param suffix {@code .domain[:port]}, lower case
+     * @param prefix  {@code scheme://}
+     * @param suffix  {@code .domain[:port]}, lower case; {@code .domain} when any port is allowed
+     * @param anyPort listed as {@code :*}
      */
-    record SubdomainWildcard(String prefix, String suffix) {
+    record SubdomainWildcard(String prefix, String suffix, boolean anyPort) {
 
-        /** Parses {@code scheme://*.domain[:port]}, or returns null when {@code entry} is not one. */
+        /** Parses {@code scheme://*.domain[:port]} or {@code scheme://*.domain:*}, or returns null when {@code entry} is not one. */
         static SubdomainWildcard parse(String entry) {
-            int sep = entry.indexOf("://*.");
+            boolean anyPort = entry.endsWith(":*");
+            String base = anyPort ? entry.substring(0, entry.length() - 2) : entry;
+            int sep = base.indexOf("://*.");
             if (sep <= 0) {
                 return null;
             }
-            String concrete = entry.substring(0, sep + 3) + "x" + entry.substring(sep + 4);
-            if (!HttpSyntax.isSerializedOrigin(concrete) || concrete.indexOf('[') >= 0) {
+            String concrete = base.substring(0, sep + 3) + "x" + base.substring(sep + 4);
+            if (!HttpSyntax.isOriginIgnoringCase(concrete) || concrete.indexOf('[') >= 0) {
                 return null;
             }
-            String lower = HttpSyntax.lower(entry);
+            String lower = HttpSyntax.lower(base);
             String suffix = lower.substring(sep + 4);
+            if (anyPort && suffix.indexOf(':') >= 0) {
+                return null; // "https://*.example.com:8443:*" names a port already
+            }
             String domain = suffix.indexOf(':') < 0 ? suffix : suffix.substring(0, suffix.indexOf(':'));
             if (domain.indexOf('.', 1) < 0 && !domain.equals(".localhost")) {
                 return null; // "https://*.com" would allow a whole top-level domain
             }
-            return new SubdomainWildcard(lower.substring(0, sep + 3), suffix);
+            return new SubdomainWildcard(lower.substring(0, sep + 3), suffix, anyPort);
         }
 
-        boolean matches(String lowerOrigin) {
-            int labelsEnd = lowerOrigin.length() - suffix.length();
-            if (labelsEnd <= prefix.length() || !lowerOrigin.startsWith(prefix) || !lowerOrigin.endsWith(suffix)) {
+        /** Whether a serialized (lower-case) origin matches. */
+        boolean matches(String origin) {
+            int hostEnd = origin.length();
+            if (anyPort) {
+                // The origin passed the grammar check: after the host comes nothing or ":" and a port.
+                int colon = origin.indexOf(':', prefix.length());
+                hostEnd = colon < 0 ? hostEnd : colon;
+            }
+            int labelsEnd = hostEnd - suffix.length();
+            if (labelsEnd <= prefix.length() || !origin.startsWith(prefix) || !origin.startsWith(suffix, labelsEnd)) {
                 return false;
             }
             // The part the '*' stands for: one or more host labels, nothing else (no ':', no '@').
-            if (lowerOrigin.charAt(prefix.length()) == '.' || lowerOrigin.charAt(labelsEnd - 1) == '.') {
+            if (origin.charAt(prefix.length()) == '.' || origin.charAt(labelsEnd - 1) == '.') {
                 return false;
             }
             for (int i = prefix.length(); i < labelsEnd; i++) {
-                if (!HttpSyntax.isHostChar(lowerOrigin.charAt(i))) {
+                if (!HttpSyntax.isHostChar(origin.charAt(i))) {
                     return false;
                 }
             }
@@ -173,7 +208,7 @@ record OriginMatcher(boolean any, Set<String> exact, List<SubdomainWildcard> wil
 
         @Override
         public String toString() {
-            return prefix + "*" + suffix;
+            return prefix + "*" + suffix + (anyPort ? ":*" : "");
         }
     }
 }

@@ -2,9 +2,11 @@ package io.github.jaxrscors;
 
 import io.github.jaxrscors.OriginMatcher.SubdomainWildcard;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -25,6 +27,12 @@ final class PolicyResolver {
      */
     static final List<String> ANY_ORIGIN_CANARIES = List.of("https://attacker.invalid", "http://attacker.invalid",
             "https://attacker.invalid:8443", "https://www.attacker.invalid");
+
+    /** Browsers keep a preflight answer this long at most (Chromium; WebKit keeps it 600 s). */
+    static final long BROWSER_MAX_AGE_CAP = 7200;
+
+    /** The options objects whose maxAge has been warned about: one WARNING per setting, not per method it covers. */
+    private static final Set<CorsOptions> WARNED_MAX_AGE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private PolicyResolver() {
     }
@@ -96,15 +104,70 @@ final class PolicyResolver {
                 }
             }
         }
+        checkPrivateNetwork(target, first(all, o -> o.allowPrivateNetwork != null), origins, originLayer);
         List<String> methods = methods(target, methodLayer);
         HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
         Long maxAge = maxAgeLayer == null ? null : maxAge(target, maxAgeLayer);
+        warnAboveBrowserCaps(target, maxAgeLayer, maxAge);
         return new CorsPolicy(target, origins, methods, allowHeaders, expose, credentials,
                 maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
                 flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
                 flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
                 flag(all, o -> o.rejectDisallowedOrigins));
+    }
+
+    /**
+     * allowPrivateNetwork answers the Private Network Access preflight, the one gate between a
+     * public page and a server on the private network or {@code localhost}: granted to every site,
+     * it opens that network to all of them. Refused, like credentials, with origins {@code *},
+     * {@code null} (any page can send it from a sandboxed iframe) and patterns that match any site.
+     */
+    private static void checkPrivateNetwork(String target, Layer privateNetworkLayer, OriginMatcher origins, Layer originLayer) {
+        if (!privateNetworkLayer.options().allowPrivateNetwork) {
+            return;
+        }
+        String setting = "allowPrivateNetwork=true" + from(privateNetworkLayer, "allowPrivateNetwork") + " cannot be combined with ";
+        String fix = " List the origins that need to reach this server, or leave allowPrivateNetwork off.";
+        if (origins.any()) {
+            throw error(target, setting + "origins \"*\"" + from(originLayer, "origins") + " (it would let every website reach this "
+                    + "server on the private network through its visitors' browsers)." + fix);
+        }
+        if (origins.allowNull()) {
+            throw error(target, setting + "origins \"null\"" + from(originLayer, "origins") + " (any site can send Origin: null from a "
+                    + "sandboxed iframe, so this would open the private network to every site)." + fix);
+        }
+        for (Pattern p : origins.patterns()) {
+            for (String canary : ANY_ORIGIN_CANARIES) {
+                if (p.matcher(canary).matches()) {
+                    throw error(target, setting + "originPatterns entry \"" + p.pattern() + "\"" + from(originLayer, "originPatterns")
+                            + ": it matches " + canary + ", so it would open the private network to every site. "
+                            + "Anchor the pattern to your own domains, or leave allowPrivateNetwork off.");
+                }
+            }
+        }
+    }
+
+    /**
+     * A max age above what browsers keep buys nothing and misleads whoever reads the
+     * configuration: Chromium caps {@code Access-Control-Max-Age} at 7,200 s, WebKit at 600 s.
+     */
+    private static void warnAboveBrowserCaps(String target, Layer maxAgeLayer, Long maxAge) {
+        if (maxAge == null || maxAge <= BROWSER_MAX_AGE_CAP || !WARNED_MAX_AGE.add(maxAgeLayer.options())) {
+            return;
+        }
+        CorsLog.warn("CORS configuration in " + target + ": maxAge=" + maxAge + from(maxAgeLayer, "maxAge") + " is longer than "
+                + "browsers keep a preflight answer: Chromium caps Access-Control-Max-Age at 7200 seconds and WebKit at 600, so "
+                + "preflights are repeated sooner than the setting says. Use 7200 or less (600 caches equally long in every browser).");
+    }
+
+    /** Spring writes any port as {@code http://localhost:[*]} and a port list as {@code :[8080,8081]}. */
+    private static void checkNotSpringPortList(String target, Layer layer, String entry) {
+        int open = entry.lastIndexOf(":[");
+        if (open > 0 && entry.endsWith("]") && entry.indexOf("://") < open) {
+            throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " uses Spring's port list syntax. Write "
+                    + entry.substring(0, open) + ":* for any port, or list each origin with its port.");
+        }
     }
 
     /**
@@ -163,24 +226,29 @@ final class PolicyResolver {
         boolean any = false;
         boolean allowNull = false;
         Set<String> exact = new HashSet<>();
+        Set<String> anyPortHosts = new HashSet<>();
         List<SubdomainWildcard> wildcards = new ArrayList<>();
         for (String entry : o.origins == null ? List.<String>of() : o.origins) {
             if (entry.equals("*")) {
                 any = true;
             } else if (entry.equals("null")) {
                 allowNull = true;
-            } else if (HttpSyntax.isSerializedOrigin(entry)) {
+            } else if (HttpSyntax.isOriginIgnoringCase(entry)) {
                 if (HttpSyntax.hasDefaultPort(entry)) {
                     throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " names its scheme's default "
                             + "port, which browsers never send in Origin, so it would never match. Leave the port out.");
                 }
                 exact.add(HttpSyntax.lower(entry));
+            } else if (OriginMatcher.parseAnyPortHost(entry) != null) {
+                anyPortHosts.add(OriginMatcher.parseAnyPortHost(entry));
             } else {
                 SubdomainWildcard w = SubdomainWildcard.parse(entry);
                 if (w == null) {
+                    checkNotSpringPortList(target, layer, entry);
                     throw error(target, "origins entry \"" + entry + "\"" + from(layer, "origins") + " is not an origin. Use "
-                            + "scheme://host[:port] (no path, not even a trailing /; no query; no user info), a subdomain "
-                            + "wildcard such as https://*.example.com (not over a whole top-level domain), \"*\" or "
+                            + "scheme://host[:port] (no path, not even a trailing /; no query; no user info), a port "
+                            + "wildcard such as http://localhost:*, a subdomain wildcard such as https://*.example.com or "
+                            + "https://*.example.com:* (not over a whole top-level domain), \"*\" or "
                             + "\"null\" — one origin per entry; for anything else use originPatterns.");
                 }
                 wildcards.add(w);
@@ -194,7 +262,7 @@ final class PolicyResolver {
             patterns.addAll(o.originPatternObjects);
         }
         Predicate<String> predicate = o.originPredicate;
-        return new OriginMatcher(any, exact, wildcards, patterns, predicate, allowNull);
+        return new OriginMatcher(any, exact, anyPortHosts, wildcards, patterns, predicate, allowNull);
     }
 
     private static HeaderMatcher allowHeaders(String target, Layer layer) {

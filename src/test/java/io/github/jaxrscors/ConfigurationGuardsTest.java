@@ -1,12 +1,20 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigurationGuardsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"https://*.com", "https://*.net:8443", "http://*.internal"})
+    @ValueSource(strings = {"https://*.com", "https://*.net:8443", "http://*.internal", "https://*.com:*"})
     void subdomainWildcardOverAWholeTopLevelDomainIsRefused(String entry) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> PolicyResolver.resolve("T",
                 List.of(new Layer(CorsOptions.builder().origins(entry).build(), "test"))));
@@ -23,7 +31,7 @@ class ConfigurationGuardsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"https://*.example.com", "http://*.localhost:8080", "https://*.co.uk"})
+    @ValueSource(strings = {"https://*.example.com", "http://*.localhost:8080", "https://*.co.uk", "http://*.localhost:*"})
     void subdomainWildcardUnderADomainIsAccepted(String entry) {
         CorsPolicy p = PolicyResolver.resolve("T", List.of(new Layer(CorsOptions.builder().origins(entry).build(), "test")));
         assertThat(p.origins().wildcards().size(), is(1));
@@ -74,6 +82,62 @@ class ConfigurationGuardsTest {
     void credentialsWithTheNullOriginFailStartup() {
         String m = failure(CorsOptions.builder().origins("null", "https://app.example.com").supportsCredentials(true).build());
         assertThat(m, containsString("cannot be combined with origins \"null\" (from test)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".*", "https?://.*", "https://.+", "https://[^/]+", "(?s).*"})
+    void privateNetworkWithAPatternThatMatchesAnySiteFailsStartup(String pattern) {
+        String m = failure(CorsOptions.builder().originPatterns(pattern).allowPrivateNetwork(true).build());
+        assertThat(m, containsString("allowPrivateNetwork=true (from test) cannot be combined with originPatterns entry \"" + pattern
+                + "\" (from test)"));
+        assertThat(m, containsString("it would open the private network to every site"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://[a-z]+\\.example\\.com", "http://localhost:\\d+"})
+    void privateNetworkWithAnAnchoredPatternIsAccepted(String pattern) {
+        CorsPolicy p = PolicyResolver.resolve("T", List.of(new Layer(
+                CorsOptions.builder().originPatterns(pattern).allowPrivateNetwork(true).build(), "test")));
+        assertThat(p.allowPrivateNetwork(), is(true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void privateNetworkPropertyAloneFailsStartupAgainstTheDefaultStar() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
+                new ResourceConfig(RegistrationTest.Resource.class)
+                        .property(CorsProperties.ALLOW_PRIVATE_NETWORK, "true")
+                        .register(CorsFeature.class)));
+        assertThat(e.getMessage(), containsString("CORS configuration error in every resource: allowPrivateNetwork=true (from "
+                + "property jaxrs.cors.allow-private-network) cannot be combined with origins \"*\" (from defaults)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void privateNetworkWithListedOriginsStartsAndAnswersTheListedOriginOnly() {
+        InProcess app = new InProcess(new ResourceConfig(RegistrationTest.Resource.class)
+                .register(CorsFeature.builder().origins("http://localhost:*").allowPrivateNetwork(true).build()));
+        Reply allowed = app.send("OPTIONS", "", "Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Private-Network", "true");
+        assertThat(allowed, allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", "http://localhost:5173"),
+                hasHeader("Access-Control-Allow-Private-Network", "true"),
+                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+        Reply refused = app.send("OPTIONS", "", "Origin", "https://evil.example.net", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Private-Network", "true");
+        assertThat(refused, allOf(hasStatus(403), hasNoAccessControlHeaders(),
+                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void maxAgeAboveTheBrowsersCapsIsWarnedAboutOnceAtStartup() {
+        try (LogCapture log = new LogCapture()) {
+            new InProcess(new ResourceConfig(LayerResources.MethodLayer.class)
+                    .register(CorsFeature.builder().maxAge(Duration.ofDays(1)).build()));
+            List<String> warnings = log.messages(Level.WARNING).stream()
+                    .filter(m -> m.contains("maxAge=")).toList();
+            assertThat("one WARNING for the one setting, not one per covered method: " + warnings, warnings.size(), is(1));
+            assertThat(warnings.get(0), containsString("maxAge=86400 (from CorsFeature.builder()) is longer than browsers keep"));
+            assertThat(warnings.get(0), containsString("Chromium caps Access-Control-Max-Age at 7200 seconds and WebKit at 600"));
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -42,7 +42,7 @@ class CorsInvariantsProperties {
     @Provide
     Arbitrary<String> origins() {
         Arbitrary<String> listed = Arbitraries.of(LISTED);
-        Arbitrary<String> hosts = Arbitraries.strings().withChars("abcxyz-.").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> hosts = Arbitraries.strings().withChars("abcxyzA-.").ofMinLength(1).ofMaxLength(12);
         Arbitrary<String> wellFormed = Combinators.combine(Arbitraries.of("http", "https", "HTTPS", "chrome-extension"), hosts,
                 Arbitraries.of("", ".example.com", ".example.com.evil.net", "example.com", ".localhost"),
                 Arbitraries.of("", ":443", ":8080", ":99999"))
@@ -94,12 +94,14 @@ class CorsInvariantsProperties {
                 Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((origins, originPatterns, headers, exposed, methods, credentials, wildcard, vary) -> {
                     boolean any = origins.contains("*");
-                    // Only valid policies: credentials never with origins "*" or "null", nor with exposeHeaders "*".
+                    // Only valid policies: credentials never with origins "*" or "null", nor with exposeHeaders "*";
+                    // private network access never with origins "*" or "null".
                     boolean withCredentials = credentials && !any && !origins.contains("null") && !exposed.contains("*");
+                    boolean privateNetwork = wildcard && !any && !origins.contains("null");
                     CorsOptions.Builder b = CorsOptions.builder().origins(origins.toArray(String[]::new))
                             .allowHeaders(headers.toArray(String[]::new)).exposeHeaders(exposed.toArray(String[]::new))
                             .methods(methods.toArray(String[]::new)).supportsCredentials(withCredentials)
-                            .sendWildcard(wildcard).varyHeader(vary).maxAge(600).allowPrivateNetwork(wildcard);
+                            .sendWildcard(wildcard).varyHeader(vary).maxAge(600).allowPrivateNetwork(privateNetwork);
                     if (!originPatterns.isEmpty()) {
                         List<String> all = new ArrayList<>(origins);
                         b.origins(all.toArray(String[]::new)).originPatterns(originPatterns.toArray(String[]::new));
@@ -118,6 +120,8 @@ class CorsInvariantsProperties {
                 assertThat("1. * only where the policy answers a constant *", policy.answersWildcard(), is(true));
             } else {
                 assertThat("1. an echoed origin is allowed by the policy", policy.origins().allows(origin), is(true));
+                assertThat("1. an echoed origin is null or within the Fetch Origin grammar (lower case included)",
+                        origin.equals("null") || HttpSyntax.isSerializedOrigin(origin) && origin.equals(HttpSyntax.lower(origin)), is(true));
             }
         }
         if (d.allowCredentials()) {

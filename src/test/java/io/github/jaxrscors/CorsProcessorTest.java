@@ -132,10 +132,53 @@ class CorsProcessorTest {
 
     @Test
     void allowedOriginIsEchoedAsSent() {
-        CorsDecision d = CorsProcessor.actual(policy("listed"), "https://APP.example.com", null);
-        assertThat("a listed origin sent in other case is allowed", d.outcome(), is(Outcome.ALLOWED));
-        assertThat("the echo is the value the browser sent (it compares byte for byte)", d.allowOrigin(),
-                is("https://APP.example.com"));
+        CorsDecision d = CorsProcessor.actual(policy(CorsOptions.builder().origins("HTTPS://App.Example.com").build()), APP, null);
+        assertThat("an origin listed in other case is allowed", d.outcome(), is(Outcome.ALLOWED));
+        assertThat("the echo is the value the browser sent (it compares byte for byte), not the listed spelling",
+                d.allowOrigin(), is(APP));
+    }
+
+    @ParameterizedTest(name = "{0}: Origin {1}")
+    @CsvSource({
+        "defaults,           https://APP.example.com",
+        "defaults,           HTTPS://app.example.com",
+        "defaults,           NULL",
+        "listed,             https://App.Example.Com",
+        "listedCredentials,  HTTPS://APP.EXAMPLE.COM",
+        "subdomains,         https://A.example.com",
+        "nullListed,         Null"
+    })
+    void originOutsideTheFetchGrammarIsNeverAllowedNorEchoed(String policy, String origin) {
+        CorsPolicy p = policy(policy);
+        CorsDecision actual = CorsProcessor.actual(p, origin, null);
+        assertThat(policy + ": an actual request from " + origin + " proceeds without CORS headers", actual.outcome(),
+                is(Outcome.DENIED));
+        assertNoAccessControlValues(policy + " actual, Origin " + origin, actual);
+        assertThat(policy + ": Vary: Origin still added", actual.vary(), is("Origin"));
+        CorsDecision preflight = preflight(p, origin, "GET", null);
+        assertThat(policy + ": a preflight from " + origin + " is refused", preflight.outcome(), is(Outcome.FORBIDDEN));
+        assertNoAccessControlValues(policy + " preflight, Origin " + origin, preflight);
+    }
+
+    @Test
+    void constantStarIsNotAnEchoAndIgnoresTheOriginValue() {
+        CorsDecision d = CorsProcessor.actual(policy("sendWildcard"), "https://APP.example.com", null);
+        assertThat("sendWildcard answers its constant * to every request, without or with any Origin", d.allowOrigin(), is("*"));
+    }
+
+    @Test
+    void debugReasonSaysTheOriginIsMalformed() {
+        try (LogCapture log = new LogCapture()) {
+            String actual = CorsProcessor.actual(policy("listed"), "https://APP.example.com", null).explain();
+            assertThat("the actual request's reason", actual, is("origin is malformed (upper case in the scheme or host, which "
+                    + "browsers send in lower case), so no policy allows it; no CORS headers sent"));
+            String preflight = preflight(policy("defaults"), "https://a.com,https://b.com", "GET", null).explain();
+            assertThat("the preflight's reason", preflight, is("origin \"https://a.com,https://b.com\" is malformed (a list: several "
+                    + "Origin headers, or several origins in one), so no policy allows it"));
+            String unlisted = CorsProcessor.actual(policy("listed"), EVIL, null).explain();
+            assertThat("a well-formed origin that is not listed reads as before", unlisted,
+                    is("origin not allowed by T (allowed: https://app.example.com); no CORS headers sent"));
+        }
     }
 
     @Test
@@ -192,7 +235,8 @@ class CorsProcessorTest {
         "true,   'https://a.com,https://b.com', https://api.example.com,  FORBIDDEN",
         "true,   https://evil.example.net,      ,                         DENIED",
         "true,   https://api.example.com,       https://api.example.com,  DENIED",
-        "true,   HTTPS://API.Example.com,       https://api.example.com,  DENIED",
+        // Upper case is outside the Origin grammar: no browser sent it, so it is not the request's own origin.
+        "true,   HTTPS://API.Example.com,       https://api.example.com,  FORBIDDEN",
         "true,   http://api.example.com,        https://api.example.com,  FORBIDDEN",
         "true,   https://api.example.com:8443,  https://api.example.com,  FORBIDDEN",
         "true,   ,                              https://api.example.com,  DENIED",

@@ -34,6 +34,8 @@ class EngineFuzzTest {
             assertThat("only a serialized origin, or a listed null, is allowed: " + CorsLog.escape(origin),
                     serialized || origin.equals("null") && entry.equals("null"), is(true));
             assertThat("never over the length bound", origin.length() <= HttpSyntax.MAX_ORIGIN_LENGTH, is(true));
+            assertThat("never with an upper-case letter (outside the Fetch Origin grammar): " + CorsLog.escape(origin),
+                    origin.chars().noneMatch(c -> c >= 'A' && c <= 'Z'), is(true));
         }
         if (serialized) {
             assertThat("a serialized origin has no control character, comma, slash after the authority or space",

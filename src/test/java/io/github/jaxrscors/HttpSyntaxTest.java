@@ -64,7 +64,7 @@ class HttpSyntaxTest {
         "http://[::1]:8080",
         "https://[2001:db8::1]:8443",
         "http://[::ffff:192.0.2.1]",
-        "HTTPS://APP.EXAMPLE.COM",
+        "http://[2001:db8::abcd]",
         "chrome-extension://abcdefghijklmnop",
         "moz-extension://0d2a6e2c-7a3c-4d1e-9f0b-2a4d3c1e8b9f",
         "app+x.y-z://host",
@@ -119,13 +119,71 @@ class HttpSyntaxTest {
                 Arguments.of("empty IPv6", "http://[]"),
                 Arguments.of("non-hex IPv6", "http://[::g]"),
                 Arguments.of("IPv6 with trailing garbage", "http://[::1]x"),
-                Arguments.of("non-ASCII host", "https://bücher.example"));
+                Arguments.of("non-ASCII host", "https://bücher.example"),
+                Arguments.of("upper-case scheme", "HTTPS://app.example.com"),
+                Arguments.of("upper-case host", "https://APP.EXAMPLE.COM"),
+                Arguments.of("one upper-case letter in the host", "https://app.Example.com"),
+                Arguments.of("mixed case scheme", "Https://app.example.com"),
+                Arguments.of("upper case throughout, with a port", "HTTP://LOCALHOST:8080"),
+                Arguments.of("upper-case IPv6 hex digits", "http://[2001:DB8::1]"),
+                Arguments.of("Kelvin sign, which lower-cases to k", "https://\u212Aelvin.example"),
+                Arguments.of("upper-case null", "NULL"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedOrigins")
     void malformedOriginIsRefused(String why, String origin) {
         assertThat(why + " is not a serialized origin", HttpSyntax.isSerializedOrigin(origin), is(false));
+    }
+
+    /** Configured origins are lower-cased at startup, so they may be written in any case; the rest of the grammar holds. */
+    @ParameterizedTest
+    @CsvSource({
+        "HTTPS://APP.EXAMPLE.COM,         true",
+        "Https://App.Example.com:8443,    true",
+        "http://[2001:DB8::1]:8080,       true",
+        "https://app.example.com,         true",
+        "HTTPS://APP.EXAMPLE.COM/,        false",
+        "HTTPS://U@APP.EXAMPLE.COM,       false",
+        "HTTPS://APP.EXAMPLE.COM:99999,   false",
+        "NULL,                            false"
+    })
+    void configuredOriginMayBeWrittenInAnyCase(String entry, boolean accepted) {
+        assertThat(entry + " as a configured entry", HttpSyntax.isOriginIgnoringCase(entry), is(accepted));
+    }
+
+    static Stream<Arguments> originDefects() {
+        return Stream.of(
+                Arguments.of("https://app.example.com", null),
+                Arguments.of("null", null),
+                Arguments.of(null, null),
+                Arguments.of("https://APP.example.com", "upper case in the scheme or host, which browsers send in lower case"),
+                Arguments.of("HTTPS://app.example.com", "upper case in the scheme or host, which browsers send in lower case"),
+                Arguments.of("NULL", "the opaque origin is null in lower case"),
+                Arguments.of("Null", "the opaque origin is null in lower case"),
+                Arguments.of("https://a.com,https://b.com", "a list: several Origin headers, or several origins in one"),
+                Arguments.of("https://" + "a".repeat(600), "longer than 512 characters"),
+                Arguments.of("https://a.com/", "not scheme://host[:port]"),
+                Arguments.of("https://a.com\r\nX: y", "not scheme://host[:port]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("originDefects")
+    void originDefectNamesWhatIsWrongWithAMalformedValueOnly(String origin, String defect) {
+        assertThat("the DEBUG reason for " + CorsLog.escape(origin), HttpSyntax.originDefect(origin), is(defect));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://localhost,            http://localhost",
+        "http://localhost:8080,       http://localhost",
+        "https://a.b.example.com:1,   https://a.b.example.com",
+        "http://[::1],                http://[::1]",
+        "http://[::1]:8080,           http://[::1]",
+        "http://[2001:db8::1]:65535,  http://[2001:db8::1]"
+    })
+    void withoutPortLeavesSchemeAndHost(String origin, String expected) {
+        assertThat("the host of " + origin + " without its port", HttpSyntax.withoutPort(origin), is(expected));
     }
 
     @Test

@@ -74,7 +74,7 @@ final class LayerResources {
             return "ok";
         }
 
-        @PUT @Path("allow-private-network") @CrossOrigin(allowPrivateNetwork = TRUE)
+        @PUT @Path("allow-private-network") @CrossOrigin(origins = APP, allowPrivateNetwork = TRUE)
         public String allowPrivateNetwork() {
             return "ok";
         }
@@ -144,7 +144,7 @@ final class LayerResources {
     public static class ClassVaryHeader extends Plain {
     }
 
-    @Path("c/allow-private-network") @CrossOrigin(allowPrivateNetwork = TRUE)
+    @Path("c/allow-private-network") @CrossOrigin(origins = APP, allowPrivateNetwork = TRUE)
     public static class ClassAllowPrivateNetwork extends Plain {
     }
 

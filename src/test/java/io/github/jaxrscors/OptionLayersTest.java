@@ -107,8 +107,8 @@ class OptionLayersTest {
             assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoVary()));
             assertThat(t.preflight(APP, "PUT"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoVary()));
         }),
-        new Option("allowPrivateNetwork", b -> b.allowPrivateNetwork(true),
-                Map.of(CorsProperties.ALLOW_PRIVATE_NETWORK, Boolean.TRUE), t -> {
+        new Option("allowPrivateNetwork", b -> b.origins(APP).allowPrivateNetwork(true),
+                Map.of(CorsProperties.ORIGINS, APP, CorsProperties.ALLOW_PRIVATE_NETWORK, Boolean.TRUE), t -> {
             assertThat(t.preflight(APP, "PUT", "Access-Control-Request-Private-Network", "true"), allOf(hasStatus(200),
                     hasHeader("Access-Control-Allow-Private-Network", "true"), varyIs(PREFLIGHT_VARY)));
             assertThat("never on actual responses", t.put("Origin", APP),

@@ -33,9 +33,11 @@ class OriginMatcherTest {
     @ParameterizedTest
     @CsvSource({
         "https://app.example.com,       https://app.example.com,        true",
-        "https://app.example.com,       https://APP.Example.COM,        true",
         "https://App.Example.com,       https://app.example.com,        true",
-        "https://app.example.com,       HTTPS://app.example.com,        true",
+        "HTTPS://APP.EXAMPLE.COM,       https://app.example.com,        true",
+        "https://app.example.com,       https://APP.Example.COM,        false",
+        "https://app.example.com,       HTTPS://app.example.com,        false",
+        "https://App.Example.com,       https://App.Example.com,        false",
         "https://app.example.com:8443,  https://app.example.com:8443,   true",
         "http://[::1]:8080,             http://[::1]:8080,              true",
         "https://app.example.com,       https://app.example.com:443,    false",
@@ -50,7 +52,7 @@ class OriginMatcherTest {
         "https://app.example.com,       https://evil.com,               false",
         "https://app.example.com,       null,                           false"
     })
-    void exactOriginMatchesWholeOriginWithCaseInsensitiveHost(String listed, String origin, boolean allowed) {
+    void exactOriginMatchesTheWholeLowerCaseOriginWhateverTheCaseListed(String listed, String origin, boolean allowed) {
         assertThat("origins(" + listed + ") and Origin " + origin, origins(listed).allows(origin), is(allowed));
     }
 
@@ -67,7 +69,8 @@ class OriginMatcherTest {
         "https://a.example.com,                 true,  'one label'",
         "https://a.b.example.com,               true,  'two labels: any depth'",
         "https://x.y.z.example.com,             true,  'three labels'",
-        "https://A.Example.COM,                 true,  'host compared case-insensitively'",
+        "https://A.Example.COM,                 false, 'upper case: outside the Origin grammar'",
+        "HTTPS://a.example.com,                 false, 'upper-case scheme'",
         "https://a-1.example.com,               true,  'label with a hyphen and a digit'",
         "https://example.com,                   false, 'the bare domain'",
         "https://a.example.com.evil.net,        false, 'another suffix after the domain'",
@@ -108,9 +111,79 @@ class OriginMatcherTest {
     }
 
     @Test
-    void subdomainWildcardListedInUpperCaseMatchesCaseInsensitively() {
-        assertThat("the configured wildcard is compared case-insensitively",
-                origins("HTTPS://*.Example.COM").allows("https://app.example.com"), is(true));
+    void subdomainWildcardListedInUpperCaseMatchesTheLowerCaseOrigin() {
+        OriginMatcher m = origins("HTTPS://*.Example.COM");
+        assertThat("the configured wildcard is lower-cased at startup", m.allows("https://app.example.com"), is(true));
+        assertThat("an Origin value in upper case is still refused", m.allows("https://APP.Example.COM"), is(false));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://localhost,                  true,  'no port: the scheme's default'",
+        "http://localhost:8080,             true,  'a port'",
+        "http://localhost:1,                true,  'the lowest port'",
+        "http://localhost:65535,            true,  'the highest port'",
+        "http://localhost:443,              true,  'another scheme's default port, sent explicitly'",
+        "http://localhost:65536,            false, 'a port above 65535'",
+        "http://localhost:080800,           false, 'six digits'",
+        "http://localhost:,                 false, 'an empty port'",
+        "http://localhost:8o,               false, 'a port that is not digits'",
+        "http://localhost:8080:9090,        false, 'two ports'",
+        "https://localhost:8080,            false, 'another scheme'",
+        "http://localhost.evil.net:8080,    false, 'another host that starts with the listed one'",
+        "http://evil.localhost:8080,        false, 'a subdomain'",
+        "http://localhostx:8080,            false, 'a longer host'",
+        "http://localhost:8080/,            false, 'trailing slash'",
+        "http://u@localhost:8080,           false, 'user info'",
+        "http://LOCALHOST:8080,             false, 'upper case'",
+        "'http://localhost:1,http://localhost:2', false, 'a list'",
+        "null,                              false, 'opaque origin'"
+    })
+    void portWildcardAllowsAnyPortOrNoneOfThatSchemeAndHostOnly(String origin, boolean allowed, String why) {
+        assertThat(why + ": http://localhost:* and Origin " + origin, origins("http://localhost:*").allows(origin), is(allowed));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://[::1],          true",
+        "http://[::1]:5173,     true",
+        "http://[::2]:5173,     false",
+        "http://[::1]x,         false",
+        "https://[::1]:5173,    false"
+    })
+    void portWildcardOnAnIpv6LiteralAllowsAnyPortOfThatAddress(String origin, boolean allowed) {
+        assertThat("http://[::1]:* and Origin " + origin, origins("http://[::1]:*").allows(origin), is(allowed));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://a.example.com,                 true,  'no port'",
+        "https://a.example.com:8443,            true,  'a port'",
+        "https://a.b.example.com:1,             true,  'any depth, any port'",
+        "https://example.com,                   false, 'the bare domain'",
+        "https://example.com:8443,              false, 'the bare domain with a port'",
+        "https://a.example.com.evil.net:8443,   false, 'another suffix'",
+        "https://evilexample.com:8443,          false, 'a host that merely ends in the domain name'",
+        "http://a.example.com:8443,             false, 'another scheme'",
+        "https://a.example.com:99999,           false, 'a port above 65535'",
+        "https://a.example.com:8443/,           false, 'trailing slash'",
+        "https://A.example.com:8443,            false, 'upper case'",
+        "https://[::1]:8443,                    false, 'an IPv6 literal'"
+    })
+    void subdomainWildcardWithAnyPortAllowsAnyDepthAndAnyPort(String origin, boolean allowed, String why) {
+        assertThat(why + ": https://*.example.com:* and Origin " + origin, origins("https://*.example.com:*").allows(origin),
+                is(allowed));
+    }
+
+    @Test
+    void portWildcardsAddUpWithTheOtherFormsAndReadInTheLog() {
+        OriginMatcher m = origins("https://app.example.com", "HTTP://LocalHost:*", "https://*.example.org:*");
+        assertThat("the exact origin", m.allows("https://app.example.com"), is(true));
+        assertThat("the exact origin allows no other port", m.allows("https://app.example.com:8443"), is(false));
+        assertThat("the port wildcard, listed in upper case", m.allows("http://localhost:3000"), is(true));
+        assertThat("the subdomain wildcard with any port", m.allows("https://a.example.org:444"), is(true));
+        assertThat("the policy log shows every form as it matches", m.toString(),
+                is("https://app.example.com, http://localhost:*, https://*.example.org:*"));
     }
 
     @ParameterizedTest
@@ -118,8 +191,7 @@ class OriginMatcherTest {
         "https://app.example.com",
         "http://localhost:8080",
         "http://[::1]:8080",
-        "chrome-extension://abcdefghijklmnop",
-        "HTTPS://ANY.EXAMPLE"
+        "chrome-extension://abcdefghijklmnop"
     })
     void starAllowsAnyWellFormedOrigin(String origin) {
         assertThat("origins * and Origin " + origin, origins("*").allows(origin), is(true));
@@ -137,7 +209,11 @@ class OriginMatcherTest {
         "https://a.com\u0000",
         "https://u@a.com",
         "a.com",
-        "*"
+        "*",
+        "HTTPS://ANY.EXAMPLE",
+        "https://Any.example",
+        "Chrome-Extension://abcdefghijklmnop",
+        "NULL"
     })
     void starNeverAllowsNullNorMalformedValues(String origin) {
         assertThat("origins * must not accept " + CorsLog.escape(origin), origins("*").allows(origin), is(false));
@@ -293,7 +369,7 @@ class OriginMatcherTest {
     @Test
     void oversizeOriginIsRefusedWithoutRunningAPattern() {
         AtomicInteger calls = new AtomicInteger();
-        OriginMatcher m = new OriginMatcher(false, Set.of(), List.of(), List.of(Pattern.compile(".*")), o -> {
+        OriginMatcher m = new OriginMatcher(false, Set.of(), Set.of(), List.of(), List.of(Pattern.compile(".*")), o -> {
             calls.incrementAndGet();
             return true;
         }, false);
@@ -303,10 +379,24 @@ class OriginMatcherTest {
     }
 
     @Test
-    void directlyConstructedMatcherComparesExactOriginsInLowerCase() {
-        OriginMatcher m = new OriginMatcher(false, Set.of("https://a.com"), List.of(), List.of(), null, false);
-        assertThat("the host of the request value is lower-cased before the look-up", m.allows("https://A.COM"), is(true));
+    void upperCaseOriginValueIsRefusedBeforeAnyLookUp() {
+        OriginMatcher m = new OriginMatcher(false, Set.of("https://a.com"), Set.of("http://localhost"), List.of(), List.of(), null,
+                false);
+        assertThat("the listed origin", m.allows("https://a.com"), is(true));
+        assertThat("the listed origin in upper case did not come from a browser", m.allows("https://A.COM"), is(false));
+        assertThat("nor does a port-wildcard host in upper case", m.allows("http://LOCALHOST:8080"), is(false));
         assertThat("another host", m.allows("https://b.com"), is(false));
+    }
+
+    @Test
+    void upperCaseOriginValueIsNeverShownToPatternsNorThePredicate() {
+        List<String> asked = new ArrayList<>();
+        OriginMatcher m = matcher(CorsOptions.builder().originPatterns("(?i)https://app\\.example\\.com").originPredicate(o -> {
+            asked.add(o);
+            return true;
+        }).build());
+        assertThat("a case-insensitive pattern never sees an upper-case value", m.allows("https://APP.example.com"), is(false));
+        assertThat("the predicate was asked nothing", asked, is(empty()));
     }
 
     @Test
@@ -320,8 +410,8 @@ class OriginMatcherTest {
     void combinedPatternsAllowExactlyWhatThePatternsOneByOneAllow() {
         List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x\\.b\\.com(:\\d+)?"),
                 Pattern.compile("https://(?i:CASE)\\.c\\.com"), Pattern.compile("https://a\\.com"), Pattern.compile("https://a\\.com:8\\d"));
-        OriginMatcher combined = new OriginMatcher(false, Set.of(), List.of(), patterns, null, false);
-        OriginMatcher oneByOne = new OriginMatcher(false, Set.of(), List.of(), patterns, null, false, null);
+        OriginMatcher combined = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false);
+        OriginMatcher oneByOne = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false, null);
         assertThat("the five patterns were combined", combined.combined() != null, is(true));
         List<String> probes = List.of("https://app.a.com", "https://app.a.com.evil.net", "https://x.b.com", "https://x.b.com:8443",
                 "https://x.b.com:", "https://case.c.com", "https://CASE.c.com", "https://case.C.com", "https://a.com", "https://a.com:80",

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,8 @@ class PolicyResolverTest {
         return Stream.of(
                 Arguments.of("sendWildcard", (Flag) (b, v) -> b.sendWildcard(v), (Read) CorsPolicy::sendWildcard),
                 Arguments.of("varyHeader", (Flag) (b, v) -> b.varyHeader(v), (Read) CorsPolicy::varyHeader),
-                Arguments.of("allowPrivateNetwork", (Flag) (b, v) -> b.allowPrivateNetwork(v), (Read) CorsPolicy::allowPrivateNetwork),
+                Arguments.of("allowPrivateNetwork", (Flag) (b, v) -> b.origins(APP).allowPrivateNetwork(v),
+                        (Read) CorsPolicy::allowPrivateNetwork),
                 Arguments.of("automaticOptions", (Flag) (b, v) -> b.automaticOptions(v), (Read) CorsPolicy::automaticOptions),
                 Arguments.of("interceptExceptions", (Flag) (b, v) -> b.interceptExceptions(v), (Read) CorsPolicy::interceptExceptions),
                 Arguments.of("rejectDisallowedOrigins", (Flag) (b, v) -> b.rejectDisallowedOrigins(v),
@@ -277,7 +279,14 @@ class PolicyResolverTest {
         "https://*.example.com:8443,    https://a.b.example.com:8443",
         "*,                             https://any.example.net",
         "null,                          null",
-        "http://localhost,              http://localhost"
+        "http://localhost,              http://localhost",
+        "http://localhost:*,            http://localhost:5173",
+        "http://localhost:*,            http://localhost",
+        "HTTP://LocalHost:*,            http://localhost:8080",
+        "http://[::1]:*,                http://[::1]:8080",
+        "http://127.0.0.1:*,            http://127.0.0.1:3000",
+        "https://*.example.com:*,       https://a.example.com:8443",
+        "HTTPS://*.Example.COM:*,       https://a.example.com"
     })
     void wellFormedOriginEntriesAreAccepted(String entry, String allowed) {
         CorsPolicy p = resolve(method(options().origins(entry)));
@@ -441,7 +450,20 @@ class PolicyResolverTest {
         "https://*example.com",
         "http://[::1]/",
         "NULL",
-        "**"
+        "**",
+        "*:*",
+        "http://*:*",
+        "http://:*",
+        "http://localhost:8080:*",
+        "http://localhost:*/",
+        "http://localhost:**",
+        "http://localhost*",
+        "http://localhost:8*",
+        "http://localhost:*8080",
+        "https://*.example.com:8443:*",
+        "https://*.com:*",
+        "https://*.example.com:*/",
+        "http://u@localhost:*"
     })
     void badOriginEntryFails(String entry) {
         String message = failure(method(options().origins(APP, entry)));
@@ -452,6 +474,150 @@ class PolicyResolverTest {
                 containsString("is not an origin"),
                 containsString("scheme://host[:port]"),
                 containsString("originPatterns")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://localhost:[*]          | http://localhost:*",
+        "http://localhost:[8080,8081]  | http://localhost:*",
+        "https://*.example.com:[*]     | https://*.example.com:*"
+    })
+    void springPortListFailsNamingTheEquivalent(String entry, String equivalent) {
+        String message = failure(method(options().origins(entry)));
+        assertThat("names the entry, the source and the form to write instead", message, allOf(
+                containsString(TARGET),
+                containsString("origins entry \"" + entry + "\" (from " + METHOD_SOURCE + ")"),
+                containsString("uses Spring's port list syntax"),
+                containsString("Write " + equivalent + " for any port, or list each origin with its port.")));
+    }
+
+    @Test
+    void portWildcardsWithCredentialsAreAcceptedBecauseTheirHostMatchesNoOtherSite() {
+        CorsPolicy p = resolve(method(options().origins("http://localhost:*", "https://*.example.com:*", "http://[::1]:*")
+                .supportsCredentials(true).allowPrivateNetwork(true)));
+        assertThat("credentials are kept", p.supportsCredentials(), is(true));
+        assertThat("private network access is kept", p.allowPrivateNetwork(), is(true));
+        for (String canary : PolicyResolver.ANY_ORIGIN_CANARIES) {
+            assertThat("a port wildcard's host is concrete or a subdomain wildcard: it never matches " + canary,
+                    p.origins().allows(canary), is(false));
+        }
+    }
+
+    // ---------------------------------------------------------------- allowPrivateNetwork
+
+    @Test
+    void privateNetworkWithStarInTheSameLayerFails() {
+        String message = failure(method(options().origins("*").allowPrivateNetwork(true)));
+        assertThat("names the target, both settings, their source, why and the fix", message, is("CORS configuration error in "
+                + TARGET + ": allowPrivateNetwork=true (from " + METHOD_SOURCE + ") cannot be combined with origins \"*\" (from "
+                + METHOD_SOURCE + ") (it would let every website reach this server on the private network through its visitors' "
+                + "browsers). List the origins that need to reach this server, or leave allowPrivateNetwork off."));
+    }
+
+    @Test
+    void privateNetworkOverTheDefaultStarFails() {
+        String message = failure(rule(options().allowPrivateNetwork(true)));
+        assertThat("the default * is named as coming from the defaults", message, allOf(
+                containsString("allowPrivateNetwork=true (from " + RULE_SOURCE + ")"),
+                containsString("origins \"*\" (from defaults)"),
+                containsString("leave allowPrivateNetwork off")));
+    }
+
+    @Test
+    void privateNetworkOverALowerLayersStarFails() {
+        String message = failure(method(options().allowPrivateNetwork(true)), type(options().methods("PUT")), rule(options().origins("*")));
+        assertThat("the merged policy is validated, wherever * comes from", message, allOf(
+                containsString("allowPrivateNetwork=true (from " + METHOD_SOURCE + ")"),
+                containsString("origins \"*\" (from " + RULE_SOURCE + ")")));
+    }
+
+    @Test
+    void privateNetworkWithTheNullOriginFails() {
+        String message = failure(method(options().origins(APP, "null")), type(options().allowPrivateNetwork(true)));
+        assertThat("null opens the private network to every site too", message, is("CORS configuration error in " + TARGET
+                + ": allowPrivateNetwork=true (from " + CLASS_SOURCE + ") cannot be combined with origins \"null\" (from "
+                + METHOD_SOURCE + ") (any site can send Origin: null from a sandboxed iframe, so this would open the private "
+                + "network to every site). List the origins that need to reach this server, or leave allowPrivateNetwork off."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".*", "https?://.*", "https://.+", "https://[^/]+", "(?s).*", "https://.*\\.invalid"})
+    void privateNetworkWithAPatternThatMatchesAnySiteFails(String pattern) {
+        String message = failure(method(options().originPatterns(APP.replace(".", "\\."), pattern).allowPrivateNetwork(true)));
+        assertThat("names the pattern, the canary it matched, and the fix", message, allOf(
+                containsString(TARGET),
+                containsString("allowPrivateNetwork=true (from " + METHOD_SOURCE + ") cannot be combined with originPatterns entry \""
+                        + pattern + "\" (from " + METHOD_SOURCE + "): it matches "),
+                containsString(".invalid, so it would open the private network to every site."),
+                containsString("Anchor the pattern to your own domains, or leave allowPrivateNetwork off.")));
+    }
+
+    static Stream<Arguments> privateNetworkAccepted() {
+        return Stream.of(
+                Arguments.of("listed origins", options().origins(APP, "https://*.example.org").allowPrivateNetwork(true)),
+                Arguments.of("an anchored pattern", options().originPatterns("https://[a-z]+\\.example\\.com").allowPrivateNetwork(true)),
+                Arguments.of("a predicate (decided per request, not checkable at startup)",
+                        options().originPredicate(o -> true).allowPrivateNetwork(true)),
+                Arguments.of("origins * with the option off", options().origins("*").allowPrivateNetwork(false)),
+                Arguments.of("origins null with the option off", options().origins("null").allowPrivateNetwork(false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("privateNetworkAccepted")
+    void privateNetworkWithOriginsThatDoNotMatchEverySiteIsAccepted(String why, CorsOptions.Builder options) {
+        CorsPolicy p = resolve(method(options));
+        assertThat(why + " starts", p.source(), is(TARGET));
+    }
+
+    @Test
+    void privateNetworkOffAboveALowerLayersOnIsAcceptedWithStar() {
+        CorsPolicy p = resolve(method(options().allowPrivateNetwork(false)), type(options().allowPrivateNetwork(true)));
+        assertThat("the method's false wins, so origins * is fine", p.allowPrivateNetwork(), is(false));
+    }
+
+    // ---------------------------------------------------------------- maxAge above the browsers' caps
+
+    @ParameterizedTest
+    @ValueSource(longs = {7201, 86_400, Long.MAX_VALUE})
+    void maxAgeAboveChromiumsCapLogsOneWarningNamingTheCaps(long seconds) {
+        try (LogCapture log = new LogCapture()) {
+            CorsPolicy p = resolve(method(options().origins(APP)), type(options().maxAge(seconds)));
+            assertThat("the value is still sent as configured", p.maxAge(), is(seconds));
+            assertThat("one WARNING", log.messages(Level.WARNING), is(List.of("CORS configuration in " + TARGET
+                    + ": maxAge=" + seconds + " (from " + CLASS_SOURCE + ") is longer than browsers keep a preflight answer: "
+                    + "Chromium caps Access-Control-Max-Age at 7200 seconds and WebKit at 600, so preflights are repeated sooner "
+                    + "than the setting says. Use 7200 or less (600 caches equally long in every browser).")));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 600, 3600, 7200})
+    void maxAgeWithinChromiumsCapLogsNoWarning(long seconds) {
+        try (LogCapture log = new LogCapture()) {
+            resolve(method(options().maxAge(seconds)));
+            assertThat("no WARNING for " + seconds + " s", log.messages(Level.WARNING), is(empty()));
+        }
+    }
+
+    @Test
+    void maxAgeSettingIsWarnedAboutOnceHoweverManyPoliciesItReaches() {
+        Layer appWide = new Layer(options().maxAge(Duration.ofDays(1)).build(), "CorsFeature.builder()");
+        try (LogCapture log = new LogCapture()) {
+            PolicyResolver.resolve("UserResource#list", List.of(appWide));
+            PolicyResolver.resolve("UserResource#get", List.of(new Layer(options().methods("GET").build(), METHOD_SOURCE), appWide));
+            PolicyResolver.resolve("every resource", List.of(appWide));
+            assertThat("one WARNING for the one setting, naming the first target", log.messages(Level.WARNING)
+                    .stream().map(m -> m.substring(0, m.indexOf(" is longer"))).toList(),
+                    is(List.of("CORS configuration in UserResource#list: maxAge=86400 (from CorsFeature.builder())")));
+        }
+    }
+
+    @Test
+    void maxAgeOverriddenBelowTheCapIsNotWarnedAbout() {
+        try (LogCapture log = new LogCapture()) {
+            resolve(method(options().maxAge(600)), type(options().maxAge(86_400)));
+            assertThat("the resolved value is what counts", log.messages(Level.WARNING), is(empty()));
+        }
     }
 
     @ParameterizedTest
@@ -479,6 +645,10 @@ class PolicyResolverTest {
         messages.add(failure(method(options().methods("A B"))));
         messages.add(failure(method(options().origins("a.com"))));
         messages.add(failure(method(options().maxAge(-1))));
+        messages.add(failure(method(options().origins("http://localhost:[*]"))));
+        messages.add(failure(method(options().allowPrivateNetwork(true))));
+        messages.add(failure(method(options().origins("null").allowPrivateNetwork(true))));
+        messages.add(failure(method(options().originPatterns(".*").allowPrivateNetwork(true))));
         for (String m : messages) {
             assertThat("starts by saying where: " + m, m.startsWith("CORS configuration error in " + TARGET + ": "), is(true));
             assertThat("ends as a sentence: " + m, m.endsWith("."), is(true));

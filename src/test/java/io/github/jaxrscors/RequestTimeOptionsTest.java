@@ -119,7 +119,7 @@ class RequestTimeOptionsTest {
             assertThat("startup logs the effective policy", messages, hasItem(containsString("effective policy of every resource")));
             String decision = messages.stream().filter(m -> m.startsWith("POST ")).findFirst().orElseThrow();
             assertThat(decision, containsString("\"https://evil.example\\u000d\\u000aINFO: forged record"));
-            assertThat(decision, containsString("DENIED, origin not allowed"));
+            assertThat("the reason names the defect", decision, containsString("DENIED, origin is malformed (longer than 512 characters)"));
             assertThat("cut to a bounded length", decision.length() < 1000, is(true));
             assertThat("no raw CR or LF in any record", messages, everyItem(not(containsString("\n"))));
             assertThat(records.stream().filter(r -> r.getMessage().startsWith("POST ")).findFirst().orElseThrow().getLevel(),
