@@ -35,7 +35,7 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (onMethod == null && onClass == null) {
             return;
         }
-        String className = name(resourceClass);
+        String className = JerseyTranslator.name(resourceClass);
         String target = className + "#" + method.getName();
         Layer methodLayer = onMethod == null ? null : new Layer(options(onMethod), "@CrossOrigin on " + target);
         Layer classLayer = onClass == null ? null : new Layer(options(onClass), "@CrossOrigin on " + className);
@@ -82,26 +82,8 @@ final class CorsDynamicFeature implements DynamicFeature {
         if (onClass == null) {
             return null;
         }
-        String path = "/" + strip(onClass.value()) + (onMethod == null ? "" : "/" + strip(onMethod.value()));
+        String path = "/" + JerseyTranslator.strip(onClass.value()) + (onMethod == null ? "" : "/" + JerseyTranslator.strip(onMethod.value()));
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** A path or template without its leading and trailing slashes; null reads as empty. */
-    static String strip(String segment) {
-        String s = segment == null ? "" : segment;
-        while (s.startsWith("/")) {
-            s = s.substring(1);
-        }
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
-
-    /** The class name without its package: {@code UserResource}, {@code Api$Users}. */
-    static String name(Class<?> c) {
-        String pkg = c.getPackageName();
-        return pkg.isEmpty() ? c.getName() : c.getName().substring(pkg.length() + 1);
     }
 
     /** The attributes that are set, as a layer of options; the "not set" values stay unset. */

@@ -84,6 +84,8 @@ public final class CorsFeature implements Feature {
         }
         PolicyTable table;
         try {
+            StartupChecks.requireJakartaRest31(Feature.class.getClassLoader() != null ? Feature.class.getClassLoader()
+                    : ClassLoader.getSystemClassLoader());
             table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
                     rules, annotatedOnly);
         } catch (IllegalStateException e) {

@@ -75,6 +75,24 @@ final class JerseyTranslator {
         return path.length() == 0 ? "/" : path.toString();
     }
 
+    /** A path or template without its leading and trailing slashes; null reads as empty. */
+    static String strip(String segment) {
+        String s = segment == null ? "" : segment;
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** The class name without its package: {@code UserResource}, {@code Api$Users}. */
+    static String name(Class<?> c) {
+        String pkg = c.getPackageName();
+        return pkg.isEmpty() ? c.getName() : c.getName().substring(pkg.length() + 1);
+    }
+
     /** The matched resource method, or null before or without a match (404, 405). */
     static ResourceMethod matched(ContainerRequestContext request) {
         return request.getUriInfo() instanceof ExtendedUriInfo info ? info.getMatchedResourceMethod() : null;

@@ -44,7 +44,7 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
         List<String> templates = new ArrayList<>();
         List<String> locators = new ArrayList<>();
         for (Resource resource : model.getResources()) {
-            walk(resource, "/" + CorsDynamicFeature.strip(resource.getPath()), templates, locators);
+            walk(resource, "/" + JerseyTranslator.strip(resource.getPath()), templates, locators);
         }
         CorsLog.info(table.coverage());
         for (PolicyTable.PathRule rule : table.rules()) {
@@ -66,7 +66,7 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
         }
         warnAmbiguity(resource, path);
         for (Resource child : resource.getChildResources()) {
-            String childPath = CorsDynamicFeature.strip(child.getPath());
+            String childPath = JerseyTranslator.strip(child.getPath());
             walk(child, path.equals("/") ? "/" + childPath : path + "/" + childPath, templates, locators);
         }
     }
@@ -115,7 +115,7 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
                 if (settings.stream().distinct().count() > 1) {
                     List<String> names = new ArrayList<>();
                     for (ResourceMethod m : methods) {
-                        names.add(CorsDynamicFeature.name(m.getInvocable().getHandler().getHandlerClass()) + "#"
+                        names.add(JerseyTranslator.name(m.getInvocable().getHandler().getHandlerClass()) + "#"
                                 + m.getInvocable().getHandlingMethod().getName());
                     }
                     CorsLog.warn(httpMethod + " " + path + " is served by " + names + " under different CORS policies; "
@@ -124,6 +124,21 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
                 }
             }
         });
+    }
+
+    /**
+     * Refuses to start on Jakarta REST 3.0 (Jersey 3.0, as in Dropwizard 4): the library is built
+     * and tested for Jakarta REST 3.1 and 4.0. 3.1 added {@code jakarta.ws.rs.core.EntityPart}.
+     *
+     * @param api the class loader of the Jakarta REST API in use
+     */
+    static void requireJakartaRest31(ClassLoader api) {
+        try {
+            Class.forName("jakarta.ws.rs.core.EntityPart", false, api);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jaxrs-cors needs Jakarta REST 3.1 or later (Jersey 3.1 or 4.0); this application "
+                    + "runs Jakarta REST 3.0 (Jersey 3.0, as in Dropwizard 4). Upgrade to Jersey 3.1 (Dropwizard 5).");
+        }
     }
 
     @Override

@@ -149,4 +149,14 @@ class StartupReportTest {
                 .register(CorsFeature.builder().annotatedOnly().build())).send("DELETE", "notes", "Origin", APP),
                 allOf(hasStatus(405), hasNoAccessControlHeaders(), CorsMatchers.hasNoVary()));
     }
+
+    @Test
+    void jakartaRest30IsRefusedNamingTheVersionNeeded() {
+        ClassLoader withoutJakartaRest31 = new ClassLoader(null) {
+        };
+        String message = assertThrows(IllegalStateException.class, () -> StartupChecks.requireJakartaRest31(withoutJakartaRest31))
+                .getMessage();
+        assertThat(message, allOf(containsString("needs Jakarta REST 3.1 or later"), containsString("Upgrade to Jersey 3.1")));
+        StartupChecks.requireJakartaRest31(jakarta.ws.rs.core.Feature.class.getClassLoader());
+    }
 }
