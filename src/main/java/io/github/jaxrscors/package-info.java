@@ -15,7 +15,8 @@
  * }</pre>
  *
  * <h2>The map</h2>
- * One package, in four groups; only the contract is public. The engine and the configuration use
+ * The library is one package, in four groups; only the contract is public (the test support,
+ * package {@code io.github.jaxrscors.test}, ships in a jar of its own). The engine and the configuration use
  * no Jakarta REST or Jersey type (a test reads their class files to hold that); the adapter is the
  * only place that knows Jersey, and calls down into the others, never back up.
  *
