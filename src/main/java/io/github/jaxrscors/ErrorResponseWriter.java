@@ -16,8 +16,8 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * servlet container, through {@code sendError}, which some containers answer with headers
  * cleared).
  *
- * <p>This writer first writes the 500 itself, with the CORS headers and an empty body, and commits
- * it; then it hands the exception on exactly as Jersey would have: to the container's
+ * <p>This writer first writes the 500 itself, with the CORS headers, an empty body and
+ * {@code Connection: close}, and commits it; then it hands the exception on exactly as Jersey would have: to the container's
  * {@code failure}, which finds the response committed, so it only completes the request and
  * rethrows, and the exception reaches the container, its servlet filters and its log as it would
  * without the library. Uncovered requests never get this writer.
@@ -75,7 +75,10 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         }
         answeredFailure = true;
         CorsState.ANSWERED.putOn(request);
-        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY).build());
+        // The container goes on to treat the request as failed, and may close the connection once
+        // the exception reaches it (Jetty aborts it): the client must not reuse it for another request.
+        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
+                .header("Connection", "close").build());
         JerseyTranslator.write(translator.actual(request, translator.rulePath(request), state.policy(), false), response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);

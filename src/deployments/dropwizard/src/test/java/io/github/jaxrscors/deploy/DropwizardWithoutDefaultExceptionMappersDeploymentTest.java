@@ -27,4 +27,14 @@ class DropwizardWithoutDefaultExceptionMappersDeploymentTest extends DeploymentS
     ContainerLog containerLog() {
         return new LogbackContainerLog("org.eclipse.jetty");
     }
+
+    /**
+     * Dropwizard runs Jersey in Jetty: without its default mappers, a 404 or 405 goes through
+     * {@code sendError}. The startup warning about it is checked on plain Jetty (JettyDeploymentTest):
+     * Dropwizard re-initialises logging while it starts, before a capture could be attached here.
+     */
+    @Override
+    boolean sendErrorDropsVary() {
+        return true;
+    }
 }

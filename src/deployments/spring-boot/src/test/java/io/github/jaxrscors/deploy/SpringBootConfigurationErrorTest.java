@@ -4,7 +4,6 @@ import static io.github.jaxrscors.deploy.NotesApplication.ORIGIN;
 import static io.github.jaxrscors.deploy.ReplyMatchers.accessControlHeadersAre;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
@@ -21,12 +20,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A CORS configuration error ({@code supportsCredentials} with origins {@code *}) on Spring Boot's
  * Jersey starter: with Boot's default lazy Jersey start the application starts, so every covered
- * request must fail closed and the error be logged once at ERROR; with
+ * request must fail closed and the library log the error once at ERROR (Tomcat logs its failed
+ * servlet start as well, in its own records). {@link SpringBootEagerStartTest} shows that with
  * {@code spring.jersey.servlet.load-on-startup=1} startup itself fails.
  */
 class SpringBootConfigurationErrorTest {
 
-    private static SpringApplicationBuilder boot(String loadOnStartup) {
+    static SpringApplicationBuilder boot(String loadOnStartup) {
         return new SpringApplicationBuilder(MisconfiguredBoot.class).properties("server.port=0", "server.address=localhost",
                 "server.servlet.context-path=/ctx", "spring.jersey.application-path=/api",
                 "spring.jersey.servlet.load-on-startup=" + loadOnStartup);
@@ -39,7 +39,9 @@ class SpringBootConfigurationErrorTest {
             @Override
             public void publish(LogRecord r) {
                 String line = JulContainerLog.describe(r.getLoggerName(), r.getLevel().getName(), String.valueOf(r.getMessage()), r.getThrown());
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue() && line.toLowerCase(Locale.ROOT).contains(MisconfiguredBoot.ERROR_MENTIONS)) {
+                // The library's own record: the container logs its failed servlet start too, in its own words.
+                if (r.getLevel().intValue() >= Level.SEVERE.intValue() && "io.github.jaxrscors".equals(r.getLoggerName())
+                        && line.toLowerCase(Locale.ROOT).contains(MisconfiguredBoot.ERROR_MENTIONS)) {
                     errors.add(line);
                 }
             }
@@ -73,14 +75,7 @@ class SpringBootConfigurationErrorTest {
         }
     }
 
-    @Test
-    void withJerseyLoadedOnStartupTheApplicationFailsToStart() {
-        Throwable failure = assertThrows(Throwable.class, () -> boot("1").run().close(),
-                "spring.jersey.servlet.load-on-startup=1 starts Jersey with the application, so its configuration error stops it");
-        assertThat("the failure names the setting: " + failure, mentions(failure, MisconfiguredBoot.ERROR_MENTIONS), is(true));
-    }
-
-    private static boolean mentions(Throwable t, String words) {
+    static boolean mentions(Throwable t, String words) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains(words)) {
                 return true;
