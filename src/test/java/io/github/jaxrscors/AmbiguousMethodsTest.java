@@ -1,8 +1,9 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -45,11 +46,9 @@ class AmbiguousMethodsTest {
     @Test
     void preflightIsAllowedOnlyWhenEveryServingMethodAllowsIt() {
         InProcess app = new InProcess(new ResourceConfig(Docs.class).register(CorsFeature.builder().annotatedOnly().build()));
-        assertThat(app.preflight("docs", BOTH, "PUT"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", BOTH),
-                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+        assertThat(app.preflight("docs", BOTH, "PUT"), allOf(hasStatus(200), allowsOrigin(BOTH), varyIs(PREFLIGHT_VARY)));
         assertThat("the text/plain method does not allow it", app.preflight("docs", JSON_ONLY, "PUT"),
-                allOf(hasStatus(403), hasNoAccessControlHeaders(),
-                        varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+                allOf(isRefusedPreflight(), varyIs(PREFLIGHT_VARY)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
@@ -7,6 +8,8 @@ import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyContains;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.TestOrigins.ADMIN;
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -60,10 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttackSuiteOverHttpTest extends JerseyTest {
 
-    static final String APP = "https://app.example.com";
-    static final String ADMIN = "https://admin.example.com";
     static final String EVIL = "https://evil.net";
-    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     /** Every response the suite received, for the suite-wide credentials invariant. */
     private final List<Reply> received = Collections.synchronizedList(new ArrayList<>());

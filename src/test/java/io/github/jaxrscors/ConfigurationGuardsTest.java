@@ -1,9 +1,13 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.CorsMatchers.allowsPrivateNetwork;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -80,7 +84,7 @@ class ConfigurationGuardsTest {
 
     @org.junit.jupiter.api.Test
     void credentialsWithTheNullOriginFailStartup() {
-        String m = failure(CorsOptions.builder().origins("null", "https://app.example.com").supportsCredentials(true).build());
+        String m = failure(CorsOptions.builder().origins("null", APP).supportsCredentials(true).build());
         assertThat(m, containsString("cannot be combined with origins \"null\" (from test)"));
     }
 
@@ -118,13 +122,11 @@ class ConfigurationGuardsTest {
         Reply allowed = app.send("OPTIONS", "", "Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Private-Network", "true");
         assertThat(allowed, allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", "http://localhost:5173"),
-                hasHeader("Access-Control-Allow-Private-Network", "true"),
-                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
-        Reply refused = app.send("OPTIONS", "", "Origin", "https://evil.example.net", "Access-Control-Request-Method", "GET",
+                allowsOrigin("http://localhost:5173"),
+                allowsPrivateNetwork(), varyIs(PREFLIGHT_VARY)));
+        Reply refused = app.send("OPTIONS", "", "Origin", EVIL, "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Private-Network", "true");
-        assertThat(refused, allOf(hasStatus(403), hasNoAccessControlHeaders(),
-                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+        assertThat(refused, allOf(isRefusedPreflight(), varyIs(PREFLIGHT_VARY)));
     }
 
     @org.junit.jupiter.api.Test

@@ -1,11 +1,15 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.CorsMatchers.allowsAnyOrigin;
+import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 
@@ -20,9 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** Fetch-standard edge cases of docs/conformance.md, in process. */
 class ConformanceEdgesTest {
-
-    static final String APP = "https://app.example.com";
-    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     @Path("e")
     public static class Edges {
@@ -64,14 +65,13 @@ class ConformanceEdgesTest {
     void optionsWithoutAccessControlRequestMethodIsNotAPreflight() {
         Reply r = LISTED.send("OPTIONS", "e", "Origin", APP);
         assertThat("Jersey's own OPTIONS answers; the library treats it as an actual request", r,
-                allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoHeader("Access-Control-Allow-Methods"),
-                        varyIs("Origin")));
+                allOf(hasStatus(200), allowsOrigin(APP), hasNoHeader("Access-Control-Allow-Methods"), varyIs("Origin")));
     }
 
     @Test
     void preflightForPostMissingFromMethodsIsRefused() {
         assertThat("stricter than browsers, which do not need POST listed", LISTED.preflight("e", APP, "POST"),
-                allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                allOf(isRefusedPreflight(), varyIs(PREFLIGHT_VARY)));
     }
 
     @Test
@@ -83,29 +83,29 @@ class ConformanceEdgesTest {
     @Test
     void allowOriginSetByTheResourceIsReplacedForAnAllowedOriginAndKeptOtherwise() {
         assertThat(LISTED.send("GET", "e/own", "Origin", APP), allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+                allowsOrigin(APP), varyIs("Origin")));
         assertThat("the resource's own header is the application's choice", LISTED.send("GET", "e/own", "Origin",
                 "https://legacy.example.com"), allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", "https://legacy.example.com"), varyIs("Origin")));
+                allowsOrigin("https://legacy.example.com"), varyIs("Origin")));
     }
 
     @Test
     void redirectToACorsRequestCarriesTheHeaders() {
         assertThat("the browser runs the CORS check on the 3xx before following it", LISTED.send("GET", "e/redirect", "Origin", APP),
-                allOf(hasStatus(303), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+                allOf(hasStatus(303), allowsOrigin(APP), varyIs("Origin")));
     }
 
     @Test
     void constantWildcardAnswerGoesOnEveryResponseWithoutVary() {
         assertThat("with Origin", STAR.send("GET", "e", "Origin", APP), allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", "*"), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
+                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
         assertThat("without Origin: the same constant answer, safe for a shared cache", STAR.send("GET", "e"), allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", "*"), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
+                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
     }
 
     @Test
     void constantWildcardAnswersTheNullOriginToo() {
         assertThat(STAR.send("GET", "e", "Origin", "null"), allOf(hasStatus(200),
-                hasHeader("Access-Control-Allow-Origin", "*"), hasNoHeader("Access-Control-Allow-Credentials"), hasNoVary()));
+                allowsAnyOrigin(), hasNoHeader("Access-Control-Allow-Credentials"), hasNoVary()));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.CorsMatchers.varyTokens;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -223,7 +224,7 @@ class CorsInvariantsProperties {
         assertResponseInvariants(r, withOrigin ? origin : null);
         if (!star) {
             assertThat("5. Vary: Origin on every covered response whose answer depends on the origin",
-                    CorsMatchers.varyTokens(r).stream().anyMatch(t -> t.equalsIgnoreCase("Origin")), is(true));
+                    varyTokens(r).stream().anyMatch(t -> t.equalsIgnoreCase("Origin")), is(true));
         }
     }
 
@@ -245,8 +246,7 @@ class CorsInvariantsProperties {
             }
         }
         if (r.status() == 403) {
-            assertThat("a refusal carries no Access-Control-* header", r.headers().keySet().stream()
-                    .noneMatch(n -> n.toLowerCase(Locale.ROOT).startsWith("access-control-")), is(true));
+            assertThat("a refusal carries no Access-Control-* header", r, hasNoCorsHeaders());
         }
     }
 }

@@ -1,54 +1,122 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
-/** Matchers over {@link Reply}: status, {@code Access-Control-*} headers and {@code Vary}. */
+/**
+ * The public {@link io.github.jaxrscors.test.CorsMatchers} over {@link Reply}, the response of any
+ * tier (raw socket, in-process, HTTP client): each matcher here is the public one applied to
+ * {@link Reply#asResponse()}, so the project's own tests exercise the test support its users get.
+ * A mismatch shows the public matcher's description, then the whole reply.
+ *
+ * <p>Only {@link #varyIs(String...)} checks more than a public matcher: the order and spelling of
+ * the {@code Vary} tokens. The names {@code hasNoAccessControlHeaders}, {@code varyContains} and
+ * {@code hasNoVary} are the older names of {@code hasNoCorsHeaders}, {@code variesOn} and
+ * {@code hasNoHeader("Vary")}.
+ */
 final class CorsMatchers {
+
+    /** The {@code Vary} tokens of every preflight answer, in the order the library writes them. */
+    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     private CorsMatchers() {
     }
 
     static Matcher<Reply> hasStatus(int status) {
-        return reply("status " + status, r -> r.status() == status);
+        return over(io.github.jaxrscors.test.CorsMatchers.hasStatus(status));
     }
 
     /** The header is present once, with exactly this value. */
     static Matcher<Reply> hasHeader(String name, String value) {
-        return reply(name + ": " + value, r -> r.headers().containsKey(name) && r.headers().get(name).equals(List.of(value)));
+        return over(io.github.jaxrscors.test.CorsMatchers.hasHeader(name, value));
     }
 
     static Matcher<Reply> hasNoHeader(String name) {
-        return reply("no " + name + " header", r -> !r.headers().containsKey(name));
+        return over(io.github.jaxrscors.test.CorsMatchers.hasNoHeader(name));
+    }
+
+    static Matcher<Reply> allowsOrigin(String origin) {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsOrigin(origin));
+    }
+
+    static Matcher<Reply> allowsAnyOrigin() {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsAnyOrigin());
+    }
+
+    static Matcher<Reply> allowsCredentials() {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsCredentials());
+    }
+
+    static Matcher<Reply> allowsMethods(String... methods) {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsMethods(methods));
+    }
+
+    static Matcher<Reply> allowsHeaders(String... headers) {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsHeaders(headers));
+    }
+
+    static Matcher<Reply> exposesHeaders(String... headers) {
+        return over(io.github.jaxrscors.test.CorsMatchers.exposesHeaders(headers));
+    }
+
+    static Matcher<Reply> hasMaxAge(long seconds) {
+        return over(io.github.jaxrscors.test.CorsMatchers.hasMaxAge(seconds));
+    }
+
+    static Matcher<Reply> allowsPrivateNetwork() {
+        return over(io.github.jaxrscors.test.CorsMatchers.allowsPrivateNetwork());
+    }
+
+    static Matcher<Reply> isAllowedPreflight() {
+        return over(io.github.jaxrscors.test.CorsMatchers.isAllowedPreflight());
+    }
+
+    static Matcher<Reply> isRefusedPreflight() {
+        return over(io.github.jaxrscors.test.CorsMatchers.isRefusedPreflight());
     }
 
     /** No header whose name starts with {@code Access-Control-}. */
+    static Matcher<Reply> hasNoCorsHeaders() {
+        return over(io.github.jaxrscors.test.CorsMatchers.hasNoCorsHeaders());
+    }
+
+    /** No header whose name starts with {@code Access-Control-}: {@link #hasNoCorsHeaders()}. */
     static Matcher<Reply> hasNoAccessControlHeaders() {
-        return reply("no Access-Control-* header",
-                r -> r.headers().keySet().stream().noneMatch(n -> n.toLowerCase(Locale.ROOT).startsWith("access-control-")));
+        return hasNoCorsHeaders();
     }
 
     /** {@code Vary} lists every token (case-insensitive), each once. */
-    static Matcher<Reply> varyContains(String... tokens) {
-        return reply("Vary containing " + Arrays.toString(tokens) + " each once", r -> {
-            List<String> vary = varyTokens(r);
-            for (String t : tokens) {
-                if (vary.stream().filter(v -> v.equalsIgnoreCase(t)).count() != 1) {
-                    return false;
-                }
-            }
-            return true;
-        });
+    static Matcher<Reply> variesOn(String... tokens) {
+        return over(io.github.jaxrscors.test.CorsMatchers.variesOn(tokens));
     }
 
-    /** {@code Vary} is exactly these tokens in this order. */
+    /** {@code Vary} lists every token (case-insensitive), each once: {@link #variesOn(String...)}. */
+    static Matcher<Reply> varyContains(String... tokens) {
+        return variesOn(tokens);
+    }
+
+    /** {@code Vary} lists exactly these tokens (case-insensitive), each once, in any order. */
+    static Matcher<Reply> variesOnlyOn(String... tokens) {
+        return over(io.github.jaxrscors.test.CorsMatchers.variesOnlyOn(tokens));
+    }
+
+    static Matcher<Reply> doesNotVaryOn(String... tokens) {
+        return over(io.github.jaxrscors.test.CorsMatchers.doesNotVaryOn(tokens));
+    }
+
+    /**
+     * {@code Vary} is exactly these tokens in this order, spelled as given: the public
+     * {@code variesOnlyOn} (each once, no other token), and the order and case on top of it.
+     */
     static Matcher<Reply> varyIs(String... tokens) {
-        return reply("Vary exactly " + Arrays.toString(tokens), r -> varyTokens(r).equals(List.of(tokens)));
+        Matcher<Reply> ordered = reply("Vary tokens exactly " + Arrays.toString(tokens) + " in this order",
+                r -> varyTokens(r).equals(List.of(tokens)));
+        return tokens.length == 0 ? ordered : org.hamcrest.Matchers.allOf(variesOnlyOn(tokens), ordered);
     }
 
     static Matcher<Reply> hasNoVary() {
@@ -65,6 +133,27 @@ final class CorsMatchers {
             }
         }
         return tokens;
+    }
+
+    /** A public matcher applied to the reply as a {@link Response}. */
+    private static Matcher<Reply> over(Matcher<Response> matcher) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Reply item, Description mismatch) {
+                Response response = item.asResponse();
+                if (matcher.matches(response)) {
+                    return true;
+                }
+                matcher.describeMismatch(response, mismatch);
+                mismatch.appendText(" (whole reply: ").appendValue(item).appendText(")");
+                return false;
+            }
+
+            @Override
+            public void describeTo(Description d) {
+                matcher.describeTo(d);
+            }
+        };
     }
 
     private static Matcher<Reply> reply(String description, java.util.function.Predicate<Reply> test) {

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -22,8 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The decision table of the engine: request facts in, {@link CorsDecision} out, no server. */
 class CorsProcessorTest {
 
-    static final String APP = "https://app.example.com";
-    static final String EVIL = "https://evil.example.net";
     static final String SELF = "https://api.example.com";
     static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
     static final String VARY_PREFLIGHT_NO_ORIGIN = "Access-Control-Request-Method, Access-Control-Request-Headers";

@@ -1,6 +1,10 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.CorsMatchers.hasMaxAge;
+import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -84,12 +88,11 @@ class DemoTest {
             String pageOrigin = "http://localhost:" + page;
             Reply preflight = RawHttp.send(api, "OPTIONS", "/api/items/1", "Origin: " + pageOrigin,
                     "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: content-type");
-            assertThat(preflight, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", pageOrigin),
-                    hasHeader("Access-Control-Allow-Methods", "GET, PUT"), hasHeader("Access-Control-Max-Age", "600"),
-                    varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
+            assertThat(preflight, allOf(hasStatus(200), allowsOrigin(pageOrigin),
+                    hasHeader("Access-Control-Allow-Methods", "GET, PUT"), hasMaxAge(600), varyIs(PREFLIGHT_VARY)));
             Reply refused = RawHttp.send(api, "OPTIONS", "/api/items/1", "Origin: http://localhost:" + other,
                     "Access-Control-Request-Method: PUT");
-            assertThat(refused, allOf(hasStatus(403), CorsMatchers.hasNoAccessControlHeaders()));
+            assertThat(refused, allOf(hasStatus(403), hasNoCorsHeaders()));
         } finally {
             stop(demo);
         }

@@ -5,6 +5,7 @@ import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
  * request's 500 stays exactly what the container answers without the library.
  */
 class ErrorResponsesOverHttpTest extends JerseyTest {
-
-    static final String APP = "https://app.example.com";
 
     /** Thrown by a resource; mapped to 409. */
     static final class ConflictException extends RuntimeException {

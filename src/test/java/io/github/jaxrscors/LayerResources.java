@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.OptBoolean.FALSE;
 import static io.github.jaxrscors.OptBoolean.TRUE;
+import static io.github.jaxrscors.TestOrigins.APP;
 
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PUT;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Response;
  */
 final class LayerResources {
 
-    static final String APP = "https://app.example.com";
     static final String ORIGIN_PATTERN = "https://[a-z]+\\.shop\\.example";
     static final String HEADER_PATTERN = "x-trace-.*";
 

@@ -1,12 +1,13 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.LayerResources.APP;
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 
@@ -27,8 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code jaxrs.cors.*} properties — each checked against what the defaults would answer.
  */
 class OptionLayersTest {
-
-    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     /** One option: how to set it on the builder and as a property, and what it must change on the wire. */
     record Option(String name, UnaryOperator<CorsFeature.Builder> builder, Map<String, Object> properties,

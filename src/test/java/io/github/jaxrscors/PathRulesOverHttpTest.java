@@ -1,10 +1,13 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.TestOrigins.ADMIN;
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
@@ -23,9 +26,6 @@ import org.junit.jupiter.api.Test;
  * request targets sent byte for byte.
  */
 class PathRulesOverHttpTest extends JerseyTest {
-
-    static final String APP = "https://app.example.com";
-    static final String ADMIN = "https://admin.example.com";
 
     @Path("api")
     public static class Api {
@@ -80,13 +80,13 @@ class PathRulesOverHttpTest extends JerseyTest {
 
     @Test
     void pathInsideTheRuleIsCovered() throws Exception {
-        assertThat(get("/api/x", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        assertThat(get("/api/x", APP), allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
     }
 
     @Test
     void pathOutsideEveryRuleIsNotCovered() throws Exception {
         Reply r = get("/secret/x", APP);
-        assertThat(r, allOf(hasStatus(200), hasNoAccessControlHeaders(), hasNoVary()));
+        assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
         assertThat(r.body(), is("secret"));
     }
 
@@ -103,17 +103,16 @@ class PathRulesOverHttpTest extends JerseyTest {
         for (String target : new String[] {"/secret/../api/x", "/secret/%2e%2e/api/x"}) {
             Reply r = get(target, APP);
             assertThat(target + " is outside every rule and served by no resource", r,
-                    allOf(hasStatus(404), hasNoAccessControlHeaders(), hasNoVary()));
+                    allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
         }
     }
 
     @Test
     void plusIsNotASpace() throws Exception {
         // CVE-2024-6844: '+' in a path is a plus sign, matched as such.
-        assertThat(get("/api/a+b", ADMIN), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", ADMIN),
-                varyIs("Origin")));
+        assertThat(get("/api/a+b", ADMIN), allOf(hasStatus(200), allowsOrigin(ADMIN), varyIs("Origin")));
         assertThat("the /api/a\\+b rule, declared first, covers it", get("/api/a+b", APP),
-                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test
@@ -121,23 +120,22 @@ class PathRulesOverHttpTest extends JerseyTest {
         // Jersey serves /api/items/a%2Fb with {id} = "a/b": one segment, so the one-segment rule covers it.
         Reply fromAdmin = get("/api/items/a%2Fb", ADMIN);
         assertThat(fromAdmin.body(), is("item a/b"));
-        assertThat(fromAdmin, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", ADMIN), varyIs("Origin")));
+        assertThat(fromAdmin, allOf(hasStatus(200), allowsOrigin(ADMIN), varyIs("Origin")));
         assertThat("not judged as /api/items/a/b under the broader /api/.* rule", get("/api/items/a%2Fb", APP),
-                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test
     void pathsAreCaseSensitive() throws Exception {
         // CVE-2024-6866: /API/x is not /api/x, for Jersey's routing and for the rules alike.
-        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoAccessControlHeaders(), hasNoVary()));
+        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
     }
 
     @Test
     void firstDeclaredRuleWinsOverALongerLaterOne() throws Exception {
         // CVE-2024-6839: no sorting by length; the broad /api/.* was declared first.
-        assertThat(get("/api/admin/users", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
-                varyIs("Origin")));
-        assertThat(get("/api/admin/users", ADMIN), allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        assertThat(get("/api/admin/users", APP), allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
+        assertThat(get("/api/admin/users", ADMIN), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test
@@ -148,9 +146,9 @@ class PathRulesOverHttpTest extends JerseyTest {
             for (String origin : new String[] {APP, ADMIN}) {
                 Reply preflight = RawHttp.send(getPort(), "OPTIONS", target, "Origin: " + origin,
                         "Access-Control-Request-Method: GET");
-                Reply actual = get(target, origin);
-                assertThat(target + " from " + origin + ": the preflight allows exactly when the actual request is allowed",
-                        preflight.header("Access-Control-Allow-Origin"), is(actual.header("Access-Control-Allow-Origin")));
+                String allowed = get(target, origin).header("Access-Control-Allow-Origin");
+                assertThat(target + " from " + origin + ": the preflight allows exactly when the actual request is allowed", preflight,
+                        allowed == null ? hasNoHeader("Access-Control-Allow-Origin") : allowsOrigin(allowed));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -29,7 +30,6 @@ class PolicyResolverTest {
     static final String METHOD_SOURCE = "@CrossOrigin on UserResource#list";
     static final String CLASS_SOURCE = "@CrossOrigin on UserResource";
     static final String RULE_SOURCE = "resource(\"/api/.*\")";
-    static final String APP = "https://app.example.com";
 
     private static CorsPolicy resolve(Layer... layers) {
         return PolicyResolver.resolve(TARGET, List.of(layers));

@@ -34,6 +34,21 @@ record Reply(int status, Map<String, List<String>> headers, String body) {
         return headers;
     }
 
+    /**
+     * This reply as an outbound {@link Response} with the same status, headers and body, so the
+     * public {@link io.github.jaxrscors.test.CorsMatchers} apply to every tier. Header names stay
+     * case-insensitive (Jersey's outbound header map is) and each received value stays a value of
+     * its own, so a header sent twice is seen twice.
+     */
+    Response asResponse() {
+        Response.ResponseBuilder response = Response.status(status);
+        headers.forEach((name, values) -> values.forEach(value -> response.header(name, value)));
+        if (!body.isEmpty()) {
+            response.entity(body);
+        }
+        return response.build();
+    }
+
     /** The header's single value, or null when absent. */
     String header(String name) {
         List<String> values = headers.get(name);
