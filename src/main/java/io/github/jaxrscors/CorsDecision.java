@@ -77,6 +77,10 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
         return outcome == Outcome.FORBIDDEN;
     }
 
+    boolean allowed() {
+        return outcome == Outcome.ALLOWED;
+    }
+
     /** The reason as a sentence for the log; request values in it are escaped. */
     String explain() {
         String source = policy == null ? "" : policy.source();

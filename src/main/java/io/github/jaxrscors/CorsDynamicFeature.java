@@ -5,12 +5,14 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
 
 /**
- * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, and has
+ * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, directly or
+ * through a composed annotation (an annotation type that carries {@code @CrossOrigin}), and has
  * the table resolve and validate the method's policy. Nothing is read per request.
  */
 final class CorsDynamicFeature implements DynamicFeature {
@@ -30,19 +32,17 @@ final class CorsDynamicFeature implements DynamicFeature {
         }
         // JAX-RS annotation inheritance: the annotations may sit on an interface or superclass.
         AnnotatedMethod annotated = new AnnotatedMethod(method);
-        CrossOrigin onMethod = annotated.getAnnotation(CrossOrigin.class);
-        CrossOrigin onClass = inherited(resourceClass, CrossOrigin.class);
-        if (onMethod == null && onClass == null) {
-            return;
-        }
         String className = JerseyTranslator.name(resourceClass);
         String target = className + "#" + method.getName();
-        Layer methodLayer = onMethod == null ? null : new Layer(options(onMethod), "@CrossOrigin on " + target);
-        Layer classLayer = onClass == null ? null : new Layer(options(onClass), "@CrossOrigin on " + className);
         try {
+            Layer methodLayer = layer(annotated, target);
+            Layer classLayer = classLayer(resourceClass, className);
+            if (methodLayer == null && classLayer == null) {
+                return;
+            }
             for (Layer layer : new Layer[] {methodLayer, classLayer}) {
-                if (layer != null) {
-                    PolicyResolver.checkLayer(target, layer);
+                for (Layer l = layer; l != null; l = l.composed()) {
+                    PolicyResolver.checkLayer(target, l);
                 }
             }
             table.addAnnotated(resourceClass, method, target, template(resourceClass, annotated.getAnnotation(Path.class)),
@@ -51,6 +51,65 @@ final class CorsDynamicFeature implements DynamicFeature {
             CorsLog.errorOnce(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * The CORS layer of one element: its direct {@code @CrossOrigin} over the {@code @CrossOrigin}
+     * its composed annotation carries (attribute by attribute: the direct one's attributes that are
+     * set win), either alone, or null when it has neither. Composition is one level deep: the
+     * composed annotation's type carries {@code @CrossOrigin} itself, and the composed annotation's
+     * own attributes are not read.
+     *
+     * @param where the element as messages name it ({@code UserResource#list}, {@code UserResource})
+     * @throws IllegalStateException when the element carries two composed annotations
+     */
+    Layer layer(AnnotatedElement element, String where) {
+        CrossOrigin direct = element.getAnnotation(CrossOrigin.class);
+        Annotation composed = null;
+        for (Annotation a : element.getAnnotations()) {
+            if (a.annotationType().isAnnotationPresent(CrossOrigin.class)) {
+                if (composed != null) {
+                    throw PolicyResolver.error(where, "it carries two annotations composed with @CrossOrigin, @"
+                            + JerseyTranslator.name(composed.annotationType())
+                            + " and @" + JerseyTranslator.name(a.annotationType()) + ", and which one's "
+                            + "options apply would depend on the order the JVM reports them. Keep one, and put any other "
+                            + "options in a @CrossOrigin on " + where + ".");
+                }
+                composed = a;
+            }
+        }
+        Layer below = null;
+        if (composed != null) {
+            String annotation = "@" + JerseyTranslator.name(composed.annotationType());
+            below = new Layer(options(composed.annotationType().getAnnotation(CrossOrigin.class)), annotation + " (@CrossOrigin) on " + where);
+            table.composedAnnotation(annotation);
+        }
+        if (direct == null) {
+            return below;
+        }
+        Layer layer = new Layer(options(direct), "@CrossOrigin on " + where);
+        return below == null ? layer : layer.over(below);
+    }
+
+    /**
+     * The class's CORS layer, found as JAX-RS finds {@code @Path}: on the class, else on the nearest
+     * superclass, else on an interface. A composed annotation counts as a direct one: the nearest
+     * element that carries either gives the layer.
+     */
+    Layer classLayer(Class<?> resourceClass, String className) {
+        Layer fromInterface = null;
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            Layer found = layer(c, className);
+            if (found != null) {
+                return found;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (fromInterface == null) {
+                    fromInterface = layer(i, className);
+                }
+            }
+        }
+        return fromInterface;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -198,6 +199,18 @@ public final class CorsFeature implements Feature {
          */
         public Builder originPredicate(Predicate<String> predicate) {
             options.originPredicate(predicate);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#originPredicate(BiPredicate, String...)}.
+         *
+         * @param predicate accepts the origins to allow for the request
+         * @param varyOn    the request header names the predicate reads, each an HTTP token
+         * @return this builder
+         */
+        public Builder originPredicate(BiPredicate<String, CorsRequestView> predicate, String... varyOn) {
+            options.originPredicate(predicate, varyOn);
             return this;
         }
 

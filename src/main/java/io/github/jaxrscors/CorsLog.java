@@ -23,6 +23,9 @@ final class CorsLog {
     private static final Set<String> LOGGED_ERRORS = ConcurrentHashMap.newKeySet();
     private static final int MAX_LOGGED_ERRORS = 100;
 
+    /** Keys of failures already logged at WARNING, see {@link #warnOnce}. */
+    private static final Set<Object> WARNED = ConcurrentHashMap.newKeySet();
+
     private CorsLog() {
     }
 
@@ -46,6 +49,20 @@ final class CorsLog {
     static void errorOnce(String message) {
         if (LOGGED_ERRORS.size() < MAX_LOGGED_ERRORS && LOGGED_ERRORS.add(message)) {
             LOGGER.log(Level.ERROR, message);
+        }
+    }
+
+    /**
+     * Logs at WARNING the first time {@code key} is met, then at DEBUG: for failures that repeat
+     * per request (an origin predicate whose database is down), one record names the failure
+     * without flooding the log. Keys are bounded like configuration errors; past the bound every
+     * record is a WARNING.
+     */
+    static void warnOnce(Object key, Supplier<String> message) {
+        if (WARNED.size() >= MAX_LOGGED_ERRORS || WARNED.add(key)) {
+            LOGGER.log(Level.WARNING, message);
+        } else {
+            LOGGER.log(Level.DEBUG, message);
         }
     }
 

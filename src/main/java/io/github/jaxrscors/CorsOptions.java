@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,9 @@ public final class CorsOptions {
     final List<String> origins;
     final List<String> originPatterns;
     final List<Pattern> originPatternObjects;
-    final Predicate<String> originPredicate;
+    final BiPredicate<String, CorsRequestView> originPredicate;
+    /** The request header names a request-aware {@link #originPredicate} reads (empty for an origin-only one). */
+    final List<String> originPredicateHeaders;
     final List<String> methods;
     final List<String> allowHeaders;
     final List<String> allowHeaderPatterns;
@@ -49,6 +52,7 @@ public final class CorsOptions {
         originPatterns = b.originPatterns;
         originPatternObjects = b.originPatternObjects;
         originPredicate = b.originPredicate;
+        originPredicateHeaders = b.originPredicateHeaders;
         methods = b.methods;
         allowHeaders = b.allowHeaders;
         allowHeaderPatterns = b.allowHeaderPatterns;
@@ -90,6 +94,8 @@ public final class CorsOptions {
         add(j, "originPatterns", originPatterns);
         add(j, "originPatterns", originPatternObjects);
         add(j, "originPredicate", originPredicate);
+        add(j, "originPredicateHeaders", originPredicateHeaders == null || originPredicateHeaders.isEmpty() ? null
+                : originPredicateHeaders);
         add(j, "methods", methods);
         add(j, "allowHeaders", allowHeaders);
         add(j, "allowHeaderPatterns", allowHeaderPatterns);
@@ -119,7 +125,8 @@ public final class CorsOptions {
         private List<String> origins;
         private List<String> originPatterns;
         private List<Pattern> originPatternObjects;
-        private Predicate<String> originPredicate;
+        private BiPredicate<String, CorsRequestView> originPredicate;
+        private List<String> originPredicateHeaders;
         private List<String> methods;
         private List<String> allowHeaders;
         private List<String> allowHeaderPatterns;
@@ -183,17 +190,49 @@ public final class CorsOptions {
 
         /**
          * Decides origins at request time (from a database, say). An origin is allowed when the
-         * listed origins, the patterns or this predicate accept it. It is asked on every request
-         * with a well-formed origin (never {@code "null"}), never cached (twice per request under
-         * {@link #rejectDisallowedOrigins(boolean)}: once before the resource, once for the
-         * response); it must be thread-safe and fast. An exception it throws refuses the origin.
-         * Default: none.
+         * listed origins, the patterns or this predicate accept it. It is asked once per request
+         * with a well-formed origin (never {@code "null"}, never a malformed value), before the
+         * resource method runs, and never cached; it must be thread-safe and fast. An exception
+         * it throws refuses the origin (never a 500) and is logged at WARNING the first time,
+         * then at DEBUG. Replaces a predicate given before, of either form. Default: none.
          *
          * @param predicate accepts the origins to allow
          * @return this builder
          */
         public Builder originPredicate(Predicate<String> predicate) {
+            Objects.requireNonNull(predicate, "originPredicate");
+            this.originPredicate = new OriginMatcher.OriginOnly(predicate);
+            this.originPredicateHeaders = List.of();
+            return this;
+        }
+
+        /**
+         * Decides origins at request time from the origin and the request: its method, its path
+         * and the request headers named in {@code varyOn} (a tenant header, {@code Host}), as
+         * {@link CorsRequestView} shows them. The names in {@code varyOn} join {@code Vary} on every
+         * response of the policy, preflights and refusals included, so a shared cache never serves
+         * one tenant's answer to another; the method and the path are part of every cache key
+         * already. Reading a header not named refuses the origin.
+         *
+         * <p>A preflight is decided for the request it announces (its method, its path), but it
+         * carries no credentials and none of the actual request's custom headers: a decision on
+         * {@code Authorization}, a cookie or a custom header refuses every preflight.
+         *
+         * <p>Otherwise as {@link #originPredicate(Predicate)}: it adds up with the listed origins
+         * and the patterns, is asked once per request, and an exception it throws refuses the
+         * origin. Replaces a predicate given before, of either form.
+         *
+         * <pre>{@code
+         * .originPredicate((origin, request) -> tenants.allows(request.header("X-Tenant"), origin), "X-Tenant")
+         * }</pre>
+         *
+         * @param predicate accepts the origins to allow for the request
+         * @param varyOn    the request header names the predicate reads, each an HTTP token
+         * @return this builder
+         */
+        public Builder originPredicate(BiPredicate<String, CorsRequestView> predicate, String... varyOn) {
             this.originPredicate = Objects.requireNonNull(predicate, "originPredicate");
+            this.originPredicateHeaders = list("originPredicate", varyOn);
             return this;
         }
 

@@ -34,16 +34,27 @@ final class CorsProcessor {
      *                      runs); null once the request is past that point
      */
     static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
+        return actual(policy, origin, requestOrigin, null);
+    }
+
+    /**
+     * An actual request, with a view of it for a request-aware origin predicate.
+     *
+     * @param request the request as the origin predicate sees it; null where it reads none
+     */
+    static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin, CorsRequestView request) {
         if (policy.answersWildcard()) {
             // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
             // The whole answer is constant, so it goes on every response, with or without Origin.
             return CorsDecision.allowedActual("*", false, policy.exposeHeaders(), null, Reason.CONSTANT_WILDCARD, policy);
         }
-        String vary = policy.varyHeader() ? CorsHeaders.VARY_ORIGIN : null;
+        String vary = policy.varyHeader() ? policy.varyActual() : null;
         if (origin == null) {
-            return vary == null ? NO_ORIGIN : NO_ORIGIN_VARY;
+            // The constant unless the origin predicate's headers join Vary (the resolver passes the constant itself).
+            return vary == null ? NO_ORIGIN : vary == CorsHeaders.VARY_ORIGIN ? NO_ORIGIN_VARY
+                    : CorsDecision.withoutHeaders(vary, Reason.NO_ORIGIN, null, null);
         }
-        if (policy.origins().allows(origin)) {
+        if (policy.origins().allows(origin, request)) {
             return CorsDecision.allowedActual(origin, policy.supportsCredentials(), policy.exposeHeaders(), vary,
                     Reason.ORIGIN_ALLOWED, policy);
         }
@@ -65,6 +76,17 @@ final class CorsProcessor {
      */
     static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
             String requestHeaders, String requestPrivateNetwork) {
+        return preflight(policies, origin, requestMethod, requestHeaders, requestPrivateNetwork, null);
+    }
+
+    /**
+     * A CORS-preflight request, with a view of the announced request for a request-aware origin
+     * predicate.
+     *
+     * @param request the announced request as the origin predicate sees it; null where none reads it
+     */
+    static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
+            String requestHeaders, String requestPrivateNetwork, CorsRequestView request) {
         CorsPolicy first = policies.get(0);
         String vary = preflightVary(policies);
         if (!HttpSyntax.isToken(requestMethod)) {
@@ -75,7 +97,7 @@ final class CorsProcessor {
             return CorsDecision.refused(vary, Reason.HEADERS_NOT_A_LIST, first, requestHeaders);
         }
         for (CorsPolicy policy : policies) {
-            CorsDecision refusal = refusal(policy, origin, requestMethod, headers, vary);
+            CorsDecision refusal = refusal(policy, origin, requestMethod, headers, vary, request);
             if (refusal != null) {
                 return refusal;
             }
@@ -130,8 +152,8 @@ final class CorsProcessor {
 
     /**
      * The {@code Vary} tokens of a preflight answer: it depends on the announced method and
-     * headers, and on the origin unless every policy answers a constant {@code *}. None when no
-     * policy adds {@code Vary}.
+     * headers, and on the origin and the headers origin predicates read unless every policy
+     * answers a constant {@code *}. None when no policy adds {@code Vary}.
      */
     static String preflightVary(List<CorsPolicy> policies) {
         boolean any = false;
@@ -140,12 +162,27 @@ final class CorsProcessor {
             any |= p.varyHeader();
             allWildcard &= p.answersWildcard();
         }
-        return any ? (allWildcard ? CorsHeaders.VARY_PREFLIGHT_WILDCARD : CorsHeaders.VARY_PREFLIGHT) : null;
+        if (!any) {
+            return null;
+        }
+        if (allWildcard) {
+            return CorsHeaders.VARY_PREFLIGHT_WILDCARD;
+        }
+        if (policies.size() == 1) {
+            return policies.get(0).varyPreflight();
+        }
+        String vary = CorsHeaders.VARY_PREFLIGHT;
+        for (CorsPolicy p : policies) {
+            String merged = p.answersWildcard() ? null : VaryHeader.merge(List.of(vary), p.varyPreflight());
+            vary = merged == null ? vary : merged;
+        }
+        return vary;
     }
 
     /** The refusal of the preflight by {@code policy}, or null when it allows it. */
-    private static CorsDecision refusal(CorsPolicy policy, String origin, String method, List<String> headers, String vary) {
-        if (!policy.answersWildcard() && !policy.origins().allows(origin)) {
+    private static CorsDecision refusal(CorsPolicy policy, String origin, String method, List<String> headers, String vary,
+            CorsRequestView request) {
+        if (!policy.answersWildcard() && !policy.origins().allows(origin, request)) {
             return CorsDecision.refused(vary, Reason.PREFLIGHT_ORIGIN_REFUSED, policy, origin);
         }
         if (!policy.methods().contains(method)) {

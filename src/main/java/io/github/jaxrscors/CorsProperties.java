@@ -50,6 +50,36 @@ public final class CorsProperties {
     /** {@code 403} for disallowed origins; see {@link CorsOptions.Builder#rejectDisallowedOrigins(boolean)}. */
     public static final String REJECT_DISALLOWED_ORIGINS = "jaxrs.cors.reject-disallowed-origins";
 
+    // Request properties: set by the library on each covered request, read by application code.
+
+    /**
+     * Request property, not a configuration key: whether the CORS decision allowed the request's
+     * origin, as a {@code Boolean}. {@code TRUE} when the request sent an {@code Origin} that its
+     * policy allows (for a preflight: when the preflight is allowed); {@code FALSE} when it sent
+     * none, or one that is refused. Set on every covered request before any resource method or
+     * later filter runs (a request that matches no resource method, a 404 or 405, gets none), so
+     * code that answers without the browser's CORS check (a WebSocket or server-sent events
+     * handshake, an audit log) can reuse the decision:
+     *
+     * <pre>{@code
+     * @GET @Path("events") @Produces(MediaType.SERVER_SENT_EVENTS)
+     * public void events(@Context ContainerRequestContext request, @Context SseEventSink sink) {
+     *     if (!Boolean.TRUE.equals(request.getProperty(CorsProperties.ORIGIN_ALLOWED))) { ... }
+     * }
+     * }</pre>
+     *
+     * <p>In a servlet container the request properties are the servlet request's attributes.
+     */
+    public static final String ORIGIN_ALLOWED = "io.github.jaxrscors.origin-allowed";
+
+    /**
+     * Request property, not a configuration key: where the policy that decided the request comes
+     * from, as a {@code String} for logs ({@code UserResource#list}, {@code resource("/api/.*")},
+     * {@code every resource}; a method under a rule: {@code UserResource#list under resource("/api/.*")}).
+     * Set with {@link #ORIGIN_ALLOWED}; absent on requests no policy covers.
+     */
+    public static final String POLICY = "io.github.jaxrscors.policy";
+
     private CorsProperties() {
     }
 }

@@ -9,9 +9,11 @@ import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Global request filter, after matching: answers CORS preflights itself (the resource method never
- * runs); for covered actual requests, records the request's {@link CorsState}, refuses disallowed
- * origins with 403 under rejectDisallowedOrigins and, under interceptExceptions, installs the
- * {@link ErrorResponseWriter} for the 500 of an unmapped exception.
+ * runs); for covered actual requests, takes the decision once, records it in the request's
+ * {@link CorsState} and publishes it to application code ({@link CorsProperties#ORIGIN_ALLOWED},
+ * {@link CorsProperties#POLICY}), refuses disallowed origins with 403 under
+ * rejectDisallowedOrigins and, under interceptExceptions, installs the {@link ErrorResponseWriter}
+ * for the 500 of an unmapped exception.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
 
@@ -38,16 +40,16 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         if (policy == null) {
             return;
         }
-        if (policy.rejectDisallowedOrigins() && request.getHeaderString(CorsHeaders.ORIGIN) != null) {
-            CorsDecision decision = translator.actual(request, path, policy, true);
-            if (decision.forbidden()) {
-                answer(request, decision);
-                return;
-            }
+        // Decided once, before the resource runs: the resource can read it, and the response gets it.
+        CorsDecision decision = translator.actual(request, path, policy, true);
+        CorsState.publish(request, decision, policy);
+        if (decision.forbidden()) {
+            answer(request, decision);
+            return;
         }
-        CorsState.actual(policy).putOn(request);
+        CorsState.actual(policy, decision).putOn(request);
         if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {
-            jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey, translator));
+            jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey));
         }
     }
 
@@ -57,10 +59,18 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             return; // not covered: left to Jersey untouched
         }
         if (route.passOn()) {
-            CorsState.passedOn(route.uncovered() == null ? route.policies() : List.of()).putOn(request);
+            // Decided now, so the declared @OPTIONS method can read it; a refusal adds only Vary to its answer.
+            List<CorsPolicy> policies = route.uncovered() == null ? route.policies() : List.of();
+            CorsDecision decision = policies.isEmpty() ? null : translator.preflight(request, path, policies, null);
+            if (decision != null) {
+                CorsState.publish(request, decision, policies.get(0));
+            }
+            CorsState.passedOn(policies, decision).putOn(request);
             return;
         }
-        answer(request, translator.preflight(request, path, route.policies(), route.uncovered()));
+        CorsDecision decision = translator.preflight(request, path, route.policies(), route.uncovered());
+        CorsState.publish(request, decision, route.policies().get(0));
+        answer(request, decision);
     }
 
     private static void answer(ContainerRequestContext request, CorsDecision decision) {

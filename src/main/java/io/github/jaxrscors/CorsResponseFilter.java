@@ -30,16 +30,16 @@ final class CorsResponseFilter implements ContainerResponseFilter {
         if (state != null && state.stage() == CorsState.Stage.ANSWERED) {
             return;
         }
-        String path = translator.rulePath(request);
         if (state != null && state.stage() == CorsState.Stage.PASSED_ON) {
             // A declared @OPTIONS method answered; a refusal adds only Vary to its answer.
-            if (!state.policies().isEmpty()) {
-                JerseyTranslator.write(translator.preflight(request, path, state.policies(), null), response.getHeaders());
+            if (state.decision() != null) {
+                JerseyTranslator.write(state.decision(), response.getHeaders());
             }
             return;
         }
         ResourceMethod matched = JerseyTranslator.matched(request);
         // Without a state, the request filter did not run: no match (404, 405), or a filter before it aborted.
+        String path = state != null ? null : translator.rulePath(request);
         CorsPolicy policy = state != null ? state.policy()
                 : matched != null ? translator.policy(matched, path) : translator.unmatchedPolicy(request, path);
         if (policy == null) {
@@ -60,7 +60,9 @@ final class CorsResponseFilter implements ContainerResponseFilter {
             JerseyTranslator.write(decision, response.getHeaders());
             return;
         }
-        JerseyTranslator.write(translator.actual(request, path, policy, false), response.getHeaders());
+        // The request filter's decision where it took one; the resource method ran in between.
+        JerseyTranslator.write(state != null ? state.decision() : translator.actual(request, path, policy, false),
+                response.getHeaders());
     }
 
     @Override

@@ -37,14 +37,39 @@ import java.lang.annotation.Target;
  * library; no {@code @OPTIONS} method is needed. The annotation only takes effect when a
  * {@link CorsFeature} is registered. As with {@code @Path}, it may sit on a resource interface or
  * superclass (JAX-RS annotation inheritance). Being a {@code @NameBinding}, it also binds any
- * filter of your own that carries {@code @CrossOrigin}.
+ * filter of your own that carries {@code @CrossOrigin} to the classes and methods that carry it
+ * directly.
+ *
+ * <p><b>Composed annotations.</b> It may sit on an annotation type of your own, to name a policy
+ * once and use it on many resources:
+ *
+ * <pre>{@code
+ * @CrossOrigin(origins = "https://app.example.com", maxAge = 600)
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @Target({ElementType.TYPE, ElementType.METHOD})
+ * public @interface PublicApi {
+ * }
+ *
+ * @Path("users") @PublicApi
+ * public class UserResource { ... }
+ * }</pre>
+ *
+ * A class or method that carries {@code @PublicApi} gets the attributes of the {@code @CrossOrigin}
+ * on {@code PublicApi}, at the layer of a {@code @CrossOrigin} on that class or method, inherited
+ * the same way. A {@code @CrossOrigin} on the same class or method wins attribute by attribute:
+ * its attributes that are set replace the composed ones, the others still come from
+ * {@code @PublicApi}. Composition is one level deep, the composed annotation's own attributes are
+ * not read, and two composed annotations on one element fail startup. Startup messages and the
+ * log name both ({@code @PublicApi (@CrossOrigin) on UserResource}). The composed annotation is not
+ * a name binding itself: to bind a filter of your own to it, put {@code @NameBinding} on it and
+ * on the filter put {@code @PublicApi}.
  *
  * @see <a href="https://fetch.spec.whatwg.org/#http-cors-protocol">Fetch standard: the CORS protocol</a>
  */
 @NameBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 public @interface CrossOrigin {
 
     /**

@@ -29,14 +29,12 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     private final ContainerResponseWriter delegate;
     private final ContainerRequest request;
-    private final JerseyTranslator translator;
     private volatile boolean written;
     private volatile boolean answeredFailure;
 
-    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request, JerseyTranslator translator) {
+    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request) {
         this.delegate = delegate;
         this.request = request;
-        this.translator = translator;
     }
 
     @Override
@@ -79,7 +77,7 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         // the exception reaches it (Jetty aborts it): the client must not reuse it for another request.
         ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
                 .header("Connection", "close").build());
-        JerseyTranslator.write(translator.actual(request, translator.rulePath(request), state.policy(), false), response.getHeaders());
+        JerseyTranslator.write(state.decision(), response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);
             if (body != null) {

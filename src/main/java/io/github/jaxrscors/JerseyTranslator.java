@@ -211,26 +211,83 @@ final class JerseyTranslator {
      * @param uncovered a serving method no policy covers (the preflight is refused), or null
      */
     CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String uncovered) {
-        CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
-                : CorsProcessor.preflight(policies, request.getHeaderString(CorsHeaders.ORIGIN),
-                        request.getHeaderString(CorsHeaders.REQUEST_METHOD), request.getHeaderString(CorsHeaders.REQUEST_HEADERS),
-                        request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK));
+        CorsDecision decision;
+        if (uncovered != null) {
+            decision = CorsProcessor.uncoveredMethod(policies, uncovered);
+        } else {
+            String method = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
+            decision = CorsProcessor.preflight(policies, request.getHeaderString(CorsHeaders.ORIGIN), method,
+                    request.getHeaderString(CorsHeaders.REQUEST_HEADERS), request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK),
+                    readsRequest(policies) ? new RequestView(request, method, path) : null);
+        }
         log(request, path, decision);
         return decision;
     }
 
     /**
-     * An actual request's decision, logged.
+     * An actual request's decision, logged: taken once, before the resource method runs (where it
+     * is recorded in the request's state), or by the response filter for a response no resource
+     * method produced.
      *
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
     CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
-        CorsDecision decision = CorsProcessor.actual(policy, request.getHeaderString(CorsHeaders.ORIGIN),
-                beforeResource ? HttpSyntax.originOf(request.getUriInfo().getRequestUri()) : null);
-        if (!beforeResource || decision.forbidden()) {
-            log(request, path, decision);
-        }
+        String origin = request.getHeaderString(CorsHeaders.ORIGIN);
+        // The request's own origin is only needed where a disallowed origin may be refused.
+        String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins()
+                ? HttpSyntax.originOf(request.getUriInfo().getRequestUri()) : null;
+        CorsDecision decision = CorsProcessor.actual(policy, origin, requestOrigin,
+                origin != null && policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
+        log(request, path, decision);
         return decision;
+    }
+
+    private static boolean readsRequest(List<CorsPolicy> policies) {
+        for (CorsPolicy p : policies) {
+            if (p.origins().readsRequest()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request as a request-aware origin predicate sees it (the engine limits which headers it
+     * may read); the path is built only if the predicate asks for it and the rules did not.
+     */
+    private static final class RequestView implements CorsRequestView {
+        private final ContainerRequestContext request;
+        private final String method;
+        private String path;
+
+        RequestView(ContainerRequestContext request, String method, String path) {
+            this.request = request;
+            this.method = method;
+            this.path = path;
+        }
+
+        @Override
+        public String method() {
+            return method;
+        }
+
+        @Override
+        public String path() {
+            if (path == null) {
+                path = routedPath(request);
+            }
+            return path;
+        }
+
+        @Override
+        public String header(String name) {
+            return request.getHeaderString(name);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path();
+        }
     }
 
     /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */

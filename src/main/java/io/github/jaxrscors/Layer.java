@@ -8,8 +8,11 @@ package io.github.jaxrscors;
  * @param source         where they came from
  * @param fromProperties the layer was read from {@code jaxrs.cors.*} properties, so each option is
  *                       named by its property key in messages
+ * @param composed       a layer of the same rank beneath this one, or null: the {@code @CrossOrigin}
+ *                       a composed annotation carries, below a direct {@code @CrossOrigin} on the
+ *                       same element (each option is taken from the first of the two that sets it)
  */
-record Layer(CorsOptions options, String source, boolean fromProperties) {
+record Layer(CorsOptions options, String source, boolean fromProperties, Layer composed) {
 
     static final Layer DEFAULTS = new Layer(CorsOptions.builder()
             .origins("*")
@@ -27,12 +30,22 @@ record Layer(CorsOptions options, String source, boolean fromProperties) {
 
     /** A layer of options set in code or by annotation: messages name {@code source}. */
     Layer(CorsOptions options, String source) {
-        this(options, source, false);
+        this(options, source, false, null);
     }
 
     /** The layer read from {@code jaxrs.cors.*} properties: messages name each option's key. */
     static Layer ofProperties(CorsOptions options, String source) {
-        return new Layer(options, source, true);
+        return new Layer(options, source, true, null);
+    }
+
+    /** This layer over {@code below}, of the same rank (a direct annotation over a composed one). */
+    Layer over(Layer below) {
+        return new Layer(options, source, fromProperties, below);
+    }
+
+    /** Where the layer and the one beneath it came from, highest first: {@code @CrossOrigin on X, @PublicApi (@CrossOrigin) on X}. */
+    String sources() {
+        return composed == null ? source : source + ", " + composed.sources();
     }
 
     /** The property key of an option: {@code supportsCredentials} → {@code jaxrs.cors.supports-credentials}. */
@@ -55,6 +68,6 @@ record Layer(CorsOptions options, String source, boolean fromProperties) {
 
     @Override
     public String toString() {
-        return source + " " + options;
+        return source + " " + options + (composed == null ? "" : ", over " + composed);
     }
 }

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,13 +18,16 @@ import java.util.regex.PatternSyntaxException;
  * @param anyPortHosts {@code scheme://host} of the listed {@code scheme://host:*}, lower case
  * @param wildcards    listed subdomain wildcards, with a port or any port
  * @param patterns     origin regexes, matched against the whole value
- * @param predicate    request-time decision, or null
+ * @param predicate    request-time decision, or null; an origin-only predicate is an {@link OriginOnly}
+ * @param readsHeaders the request header names the predicate declared, as declared, without
+ *                     duplicates ({@code Origin} left out: it is in {@code Vary} already)
  * @param allowNull    {@code "null"} was listed
  * @param combined     the patterns as one alternation, asked with one matcher instead of one per
  *                     pattern; null when there are fewer than two, or they cannot be combined safely
  */
 record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-        List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
+        List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull,
+        Pattern combined) {
 
     /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
     private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
@@ -33,11 +37,31 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         anyPortHosts = Set.copyOf(anyPortHosts);
         wildcards = List.copyOf(wildcards);
         patterns = List.copyOf(patterns);
+        readsHeaders = List.copyOf(readsHeaders);
+    }
+
+    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
+            List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull) {
+        this(any, exact, anyPortHosts, wildcards, patterns, predicate, readsHeaders, allowNull, combine(patterns));
     }
 
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
             List<Pattern> patterns, Predicate<String> predicate, boolean allowNull) {
         this(any, exact, anyPortHosts, wildcards, patterns, predicate, allowNull, combine(patterns));
+    }
+
+    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
+            List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
+        this(any, exact, anyPortHosts, wildcards, patterns, predicate == null ? null : new OriginOnly(predicate), List.of(),
+                allowNull, combined);
+    }
+
+    /**
+     * Whether the predicate reads the request (method, path or headers), so the adapter must pass
+     * a view of it; an origin-only predicate never needs one.
+     */
+    boolean readsRequest() {
+        return predicate != null && !(predicate instanceof OriginOnly);
     }
 
     /**
@@ -87,6 +111,14 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * regex or predicate sees it; what passes is lower case, so the look-ups need no case folding.
      */
     boolean allows(String origin) {
+        return allows(origin, null);
+    }
+
+    /**
+     * Whether {@code origin} is allowed for the request {@code request} shows (null where the
+     * predicate does not read the request, see {@link #readsRequest()}).
+     */
+    boolean allows(String origin, CorsRequestView request) {
         if ("null".equals(origin)) {
             return allowNull;
         }
@@ -115,15 +147,21 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
                 }
             }
         }
-        return predicate != null && askPredicate(origin);
+        return predicate != null && askPredicate(origin, request);
     }
 
-    private boolean askPredicate(String origin) {
+    /**
+     * Asks the predicate; an exception it throws refuses the origin (never a 500). It is logged at
+     * WARNING the first time this predicate throws an exception of its class, then at DEBUG, so
+     * a failing database does not flood the log with one record per request.
+     */
+    private boolean askPredicate(String origin, CorsRequestView request) {
         try {
-            return predicate.test(origin);
+            return predicate.test(origin, predicate instanceof OriginOnly ? null : new DeclaredView(request, readsHeaders));
         } catch (RuntimeException e) {
-            CorsLog.warn("originPredicate threw " + CorsLog.escape(String.valueOf(e)) + " for Origin " + CorsLog.escape(origin)
-                    + "; the origin is refused");
+            CorsLog.warnOnce(List.of(predicate, e.getClass()), () -> "originPredicate " + predicate + " threw "
+                    + CorsLog.escape(String.valueOf(e)) + " for Origin " + CorsLog.escape(origin) + "; the origin is refused"
+                    + " (later exceptions of this class from this predicate are logged at DEBUG)");
             return false;
         }
     }
@@ -142,7 +180,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         wildcards.forEach(w -> sb.append(w).append(", "));
         patterns.forEach(p -> sb.append("/").append(p.pattern()).append("/, "));
         if (predicate != null) {
-            sb.append("predicate ").append(predicate).append(", ");
+            sb.append("predicate ").append(predicate).append(readsHeaders.isEmpty() ? "" : " reading " + readsHeaders).append(", ");
         }
         return sb.length() == 0 ? "(none)" : sb.substring(0, sb.length() - 2);
     }
@@ -209,6 +247,68 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         @Override
         public String toString() {
             return prefix + "*" + suffix + (anyPort ? ":*" : "");
+        }
+    }
+
+    /**
+     * An origin-only {@code originPredicate(Predicate)}, asked as a request-aware one that ignores
+     * the request.
+     *
+     * @param predicate the application's predicate
+     */
+    record OriginOnly(Predicate<String> predicate) implements BiPredicate<String, CorsRequestView> {
+        @Override
+        public boolean test(String origin, CorsRequestView request) {
+            return predicate.test(origin);
+        }
+
+        @Override
+        public String toString() {
+            return predicate.toString();
+        }
+    }
+
+    /**
+     * What a request-aware predicate sees: the request, but only the headers it declared (and
+     * {@code Origin}), because those are the names added to {@code Vary}. A header read without
+     * being declared would make shared caches serve one request's answer to another that differs
+     * in it, so the read fails and the origin is refused.
+     *
+     * @param request  the adapter's view of the request, or null where none was given (engine tests)
+     * @param declared the declared names, lower case
+     */
+    record DeclaredView(CorsRequestView request, List<String> declared) implements CorsRequestView {
+        @Override
+        public String method() {
+            return request == null ? null : request.method();
+        }
+
+        @Override
+        public String path() {
+            return request == null ? null : request.path();
+        }
+
+        @Override
+        public String header(String name) {
+            if (!name.equalsIgnoreCase(CorsHeaders.ORIGIN) && !isDeclared(name)) {
+                throw new IllegalArgumentException("the predicate read request header " + name + ", which it did not "
+                        + "declare: add it to the header names given to originPredicate, so Vary lists it");
+            }
+            return request == null ? null : request.header(name);
+        }
+
+        private boolean isDeclared(String name) {
+            for (String d : declared) {
+                if (d.equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "request " + method() + " " + path() + " (headers " + declared + ")";
         }
     }
 }

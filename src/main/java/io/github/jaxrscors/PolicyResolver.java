@@ -47,7 +47,10 @@ final class PolicyResolver {
      * <li>the {@code jaxrs.cors.*} configuration properties;</li>
      * <li>the defaults ({@link Layer#DEFAULTS}).</li>
      * </ol>
-     * A layer that is absent is null.
+     * A layer that is absent is null. The annotation layers may carry a composed annotation's
+     * layer beneath them ({@link Layer#composed()}): it is stacked right below, at the same rank,
+     * so the direct annotation's attributes that are set win and the others come from the
+     * composed one.
      *
      * @param target where the policy applies, for messages ({@code UserResource#list})
      * @throws IllegalStateException naming the target, the setting and its source
@@ -55,8 +58,8 @@ final class PolicyResolver {
     static CorsPolicy resolve(String target, Layer onMethod, Layer onClass, Layer rule, Layer builder, Layer properties) {
         List<Layer> layers = new ArrayList<>(5);
         for (Layer layer : new Layer[] {onMethod, onClass, rule, builder, properties}) {
-            if (layer != null) {
-                layers.add(layer);
+            for (Layer l = layer; l != null; l = l.composed()) {
+                layers.add(l);
             }
         }
         return resolve(target, layers);
@@ -110,11 +113,12 @@ final class PolicyResolver {
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
         Long maxAge = maxAgeLayer == null ? null : maxAge(target, maxAgeLayer);
         warnAboveBrowserCaps(target, maxAgeLayer, maxAge);
+        String[] vary = vary(origins);
         return new CorsPolicy(target, origins, methods, allowHeaders, expose, credentials,
                 maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
                 flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
                 flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
-                flag(all, o -> o.rejectDisallowedOrigins));
+                flag(all, o -> o.rejectDisallowedOrigins), vary[0], vary[1]);
     }
 
     /**
@@ -261,8 +265,47 @@ final class PolicyResolver {
         if (o.originPatternObjects != null) {
             patterns.addAll(o.originPatternObjects);
         }
-        Predicate<String> predicate = o.originPredicate;
-        return new OriginMatcher(any, exact, anyPortHosts, wildcards, patterns, predicate, allowNull);
+        return new OriginMatcher(any, exact, anyPortHosts, wildcards, patterns, o.originPredicate,
+                predicateHeaders(target, layer), allowNull);
+    }
+
+    /**
+     * The request header names a request-aware origin predicate reads, as declared, without
+     * duplicates (compared case-insensitively) and without {@code origin} (in {@code Vary} already): each must be a header name,
+     * and {@code "*"} is refused ({@code Vary: *} makes a response uncacheable everywhere).
+     */
+    private static List<String> predicateHeaders(String target, Layer layer) {
+        List<String> names = new ArrayList<>();
+        for (String h : layer.options().originPredicateHeaders == null ? List.<String>of() : layer.options().originPredicateHeaders) {
+            if (h.equals("*") || !HttpSyntax.isToken(h)) {
+                throw error(target, "originPredicate header name \"" + h + "\"" + from(layer, "originPredicate") + " is not an HTTP "
+                        + "header name. Name each request header the predicate reads, one per entry (they are added to Vary).");
+            }
+            if (!h.equalsIgnoreCase(CorsHeaders.ORIGIN) && names.stream().noneMatch(h::equalsIgnoreCase)) {
+                names.add(h);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The {@code Vary} tokens of a policy's actual responses and of its preflights: the origin,
+     * the announced method and headers, and the request headers its origin predicate reads. Where
+     * the predicate is never asked (origins {@code "*"}), its headers change no answer.
+     */
+    private static String[] vary(OriginMatcher origins) {
+        if (origins.readsHeaders().isEmpty() || origins.any()) {
+            return new String[] {CorsHeaders.VARY_ORIGIN, CorsHeaders.VARY_PREFLIGHT};
+        }
+        StringBuilder actual = new StringBuilder(CorsHeaders.VARY_ORIGIN);
+        StringBuilder preflight = new StringBuilder(CorsHeaders.VARY_PREFLIGHT);
+        for (String h : origins.readsHeaders()) {
+            actual.append(", ").append(h);
+            if (!h.equalsIgnoreCase(CorsHeaders.REQUEST_METHOD) && !h.equalsIgnoreCase(CorsHeaders.REQUEST_HEADERS)) {
+                preflight.append(", ").append(h);
+            }
+        }
+        return new String[] {actual.toString(), preflight.toString()};
     }
 
     private static HeaderMatcher allowHeaders(String target, Layer layer) {

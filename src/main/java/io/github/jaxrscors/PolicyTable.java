@@ -4,7 +4,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -54,6 +56,8 @@ final class PolicyTable {
     private final boolean annotatedOnly;
     private final CorsPolicy appPolicy;
     private final Map<Method, List<MethodPolicies>> annotated = new ConcurrentHashMap<>();
+    /** The composed annotations ({@code @PublicApi}) met on resources, for the startup line. */
+    private final Set<String> composed = new ConcurrentSkipListSet<>();
 
     private PolicyTable(Layer builder, Layer properties, List<PathRule> rules, boolean annotatedOnly, CorsPolicy appPolicy) {
         this.builder = builder;
@@ -127,7 +131,8 @@ final class PolicyTable {
                         + " (were it reached there, the merged policy would be invalid: " + reason + ")");
             }
         }
-        log(byRule[rules.size()]);
+        CorsPolicy own = byRule[rules.size()];
+        CorsLog.debug(() -> "effective policy of " + own.source() + " (" + annotationSources(onMethod, onClass) + ") " + own.settings());
         MethodPolicies entry = new MethodPolicies(resourceClass, byRule);
         // Copy-on-write: sub-resource models are built (and this is called) on request threads,
         // while other requests read the lists; a class already present is not added again.
@@ -144,6 +149,16 @@ final class PolicyTable {
             grown.add(entry);
             return List.copyOf(grown);
         });
+    }
+
+    /** The annotations a method's policy comes from, highest first, for the log. */
+    private static String annotationSources(Layer onMethod, Layer onClass) {
+        return onMethod == null ? onClass.sources() : onClass == null ? onMethod.sources() : onMethod.sources() + ", " + onClass.sources();
+    }
+
+    /** Notes a composed annotation ({@code @PublicApi}) met on a resource, for the startup line. */
+    void composedAnnotation(String annotation) {
+        composed.add(annotation);
     }
 
     /** Paths a template can produce: each {@code {param}} replaced by a digit, then by a letter. */
@@ -213,7 +228,8 @@ final class PolicyTable {
 
     /** What is in force, in one sentence for the startup log. */
     String coverage() {
-        String annotatedMethods = annotated.size() + " @CrossOrigin resource method" + (annotated.size() == 1 ? "" : "s");
+        String annotatedMethods = annotated.size() + " @CrossOrigin resource method" + (annotated.size() == 1 ? "" : "s")
+                + (composed.isEmpty() ? "" : " (" + String.join(", ", composed) + " among them)");
         if (annotatedOnly) {
             return "CORS on " + annotatedMethods + " only (annotatedOnly)";
         }

@@ -26,7 +26,8 @@
  * <li>{@code OptBoolean}: tri-state annotation attributes.</li>
  * <li>{@code CorsOptions}: an immutable partial set of options, made by its builder.</li>
  * <li>{@code CorsFeature}: the application-wide options and path rules; registers the adapter.</li>
- * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys.</li>
+ * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys, and the names of the request properties that publish the decision.</li>
+ * <li>{@code CorsRequestView}: the read-only request a request-aware origin predicate sees (JDK types only, so the engine may use it).</li>
  * </ul>
  *
  * <p><b>Configuration</b>
@@ -53,7 +54,7 @@
  * <ul>
  * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
  * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
- * <li>{@code CorsDynamicFeature}: reads the annotations once per resource method, at deploy time.</li>
+ * <li>{@code CorsDynamicFeature}: reads the annotations (direct and composed) once per resource method, at deploy time.</li>
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
@@ -65,18 +66,22 @@
  * Jersey matches it to the path's {@code OPTIONS} method, its own generated one where the
  * application declares none. {@code CorsRequestFilter} asks {@code JerseyTranslator.route} for the
  * policies of the methods that would serve the announced request, and {@code JerseyTranslator.preflight}
- * for the decision ({@code CorsProcessor.preflight}); it answers 200 or 403 itself and marks the
- * {@code CorsState} answered, so the response filter leaves the answer alone. Two preflights are
- * answered later, by the response filter, through the same {@code JerseyTranslator.preflight}: one
- * to a covered path no resource serves (Jersey's 404 becomes the preflight's answer), and one left
- * to a declared {@code @OPTIONS} method under automaticOptions off.
+ * for the decision ({@code CorsProcessor.preflight}); it publishes the decision, answers 200 or
+ * 403 itself and marks the {@code CorsState} answered, so the response filter leaves the answer
+ * alone. A preflight left to a declared {@code @OPTIONS} method under automaticOptions off is
+ * decided there too, and the response filter adds the state's headers to that method's answer. A
+ * preflight to a covered path no resource serves is decided by the response filter, through the
+ * same {@code JerseyTranslator.preflight} (Jersey's 404 becomes the preflight's answer).
  *
  * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
- * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins, records
- * {@code CorsState.actual(policy)} and, under interceptExceptions, wraps the container's writer in
- * {@code ErrorResponseWriter}. The resource method runs; {@code CorsResponseFilter} reads the state,
- * asks {@code JerseyTranslator.actual} ({@code CorsProcessor.actual}) and writes the headers. An
+ * ({@code PolicyTable.lookup}), asks {@code JerseyTranslator.actual} for the decision
+ * ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin predicate reads
+ * the request), publishes it as request properties, refuses a disallowed origin under
+ * rejectDisallowedOrigins, records {@code CorsState.actual(policy, decision)} and, under
+ * interceptExceptions, wraps the container's writer in {@code ErrorResponseWriter}. The resource
+ * method runs; {@code CorsResponseFilter} reads the state and writes the decision's headers. An
  * exception no mapper handles skips the response filters: {@code ErrorResponseWriter} writes the 500
- * with the headers, commits it and hands the exception to the container.
+ * with the state's headers, commits it and hands the exception to the container. A response no
+ * resource method produced (a 404 or 405 in a covered rule) is decided by the response filter.
  */
 package io.github.jaxrscors;

@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Pins the public surface to the five types of the API contract. */
+/**
+ * Pins the public surface to the five types of the API contract, plus {@code CorsRequestView}, the
+ * read-only request a request-aware origin predicate receives.
+ */
 class PublicApiTest {
 
     /** Every class of the library's package, nested ones included. */
@@ -31,7 +34,7 @@ class PublicApiTest {
     }
 
     @Test
-    void exactlyTheFiveContractTypesArePublic() throws IOException, URISyntaxException {
+    void exactlyTheContractTypesArePublic() throws IOException, URISyntaxException {
         List<String> publicTypes = libraryClasses().stream()
                 .filter(c -> Modifier.isPublic(c.getModifiers()))
                 .map(Class::getCanonicalName)
@@ -39,7 +42,9 @@ class PublicApiTest {
         assertThat("public types besides the contract become API forever", publicTypes, containsInAnyOrder(
                 "io.github.jaxrscors.CrossOrigin", "io.github.jaxrscors.OptBoolean", "io.github.jaxrscors.CorsOptions",
                 "io.github.jaxrscors.CorsOptions.Builder", "io.github.jaxrscors.CorsFeature",
-                "io.github.jaxrscors.CorsFeature.Builder", "io.github.jaxrscors.CorsProperties"));
+                "io.github.jaxrscors.CorsFeature.Builder", "io.github.jaxrscors.CorsProperties",
+                // Request-aware origin decisions (second wave).
+                "io.github.jaxrscors.CorsRequestView"));
     }
 
     @Test
@@ -63,7 +68,9 @@ class PublicApiTest {
                 "methods(String[])", "allowHeaders(String[])", "allowHeaderPatterns(String[])", "exposeHeaders(String[])",
                 "supportsCredentials(boolean)", "maxAge(Duration)", "maxAge(long)", "sendWildcard(boolean)",
                 "varyHeader(boolean)", "allowPrivateNetwork(boolean)", "automaticOptions(boolean)",
-                "interceptExceptions(boolean)", "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)"));
+                "interceptExceptions(boolean)", "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)",
+                // Request-aware origin decisions (second wave).
+                "originPredicate(BiPredicate,String[])"));
         List<String> featureSetters = Stream.of(CorsFeature.Builder.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
                 .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
@@ -73,6 +80,21 @@ class PublicApiTest {
         expected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
         assertThat("CorsFeature.Builder has the option setters plus resource rules", featureSetters,
                 containsInAnyOrder(expected.toArray(String[]::new)));
+    }
+
+    @Test
+    void requestViewIsReadOnly() {
+        List<String> methods = Stream.of(CorsRequestView.class.getDeclaredMethods())
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
+        assertThat("the view has getters only", methods, containsInAnyOrder("method()", "path()", "header(String)"));
+    }
+
+    @Test
+    void decisionPropertiesAreNamedOutsideTheConfigurationKeys() {
+        assertThat(CorsProperties.ORIGIN_ALLOWED, is("io.github.jaxrscors.origin-allowed"));
+        assertThat(CorsProperties.POLICY, is("io.github.jaxrscors.policy"));
     }
 
     private static Class<?> load(String name) {

@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.CorsMatchers.hasHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -77,6 +79,42 @@ class RequestTimeOptionsTest {
         assertThat(app.send("POST", "orders", "Origin", "https://a.partner.example"),
                 allowsOrigin("https://a.partner.example"));
         assertThat(app.send("POST", "orders", "Origin", APP), allOf(hasStatus(200), hasNoCorsHeaders()));
+    }
+
+    @Test
+    void requestAwarePredicateSeesTheRoutedPathTheMethodAndTheDeclaredHeaders() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder()
+                .originPredicate((origin, request) -> seen.add(request.method() + " " + request.path() + " " + request.header("x-tenant")),
+                        "X-Tenant").build()));
+        assertThat(app.send("POST", "orders;v=1", "Origin", APP, "X-Tenant", "acme"), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin", "X-Tenant")));
+        assertThat(app.preflight("orders", APP, "POST", "X-Tenant", "acme"), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", APP),
+                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-Tenant")));
+        assertThat("the path as rules see it (matrix parameters removed); a preflight's announced method", seen,
+                is(List.of("POST /orders acme", "POST /orders acme")));
+    }
+
+    @Test
+    void requestAwarePredicateThatThrowsRefusesTheOriginAndNeverAnswers500() {
+        InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder()
+                .originPredicate((origin, request) -> {
+                    throw new IllegalStateException("tenant store unavailable");
+                }, "X-Tenant").build()));
+        assertThat(app.send("POST", "orders", "Origin", APP, "X-Tenant", "acme"),
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin", "X-Tenant")));
+        assertThat(app.preflight("orders", APP, "POST"), allOf(hasStatus(403), hasNoCorsHeaders(),
+                varyIs("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-Tenant")));
+    }
+
+    @Test
+    void errorResponsesVaryOnThePredicatesHeadersToo() {
+        InProcess app = new InProcess(new ResourceConfig(Orders.class).register(CorsFeature.builder()
+                .originPredicate((origin, request) -> "acme".equals(request.header("X-Tenant")), "X-Tenant").build()));
+        assertThat(app.send("GET", "orders/missing", "Origin", APP, "X-Tenant", "acme"), allOf(hasStatus(404),
+                hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin", "X-Tenant")));
+        assertThat(app.send("GET", "orders/missing"), allOf(hasStatus(404), hasNoCorsHeaders(), varyIs("Origin", "X-Tenant")));
     }
 
     @Test
