@@ -43,6 +43,7 @@ public final class CorsOptions {
     final Boolean automaticOptions;
     final Boolean interceptExceptions;
     final Boolean rejectDisallowedOrigins;
+    final Boolean crossSiteProtection;
 
     private CorsOptions(Builder b) {
         origins = b.origins;
@@ -61,6 +62,7 @@ public final class CorsOptions {
         automaticOptions = b.automaticOptions;
         interceptExceptions = b.interceptExceptions;
         rejectDisallowedOrigins = b.rejectDisallowedOrigins;
+        crossSiteProtection = b.crossSiteProtection;
     }
 
     /**
@@ -102,6 +104,7 @@ public final class CorsOptions {
         add(j, "automaticOptions", automaticOptions);
         add(j, "interceptExceptions", interceptExceptions);
         add(j, "rejectDisallowedOrigins", rejectDisallowedOrigins);
+        add(j, "crossSiteProtection", crossSiteProtection);
         return j.toString();
     }
 
@@ -132,6 +135,7 @@ public final class CorsOptions {
         private Boolean automaticOptions;
         private Boolean interceptExceptions;
         private Boolean rejectDisallowedOrigins;
+        private Boolean crossSiteProtection;
 
         Builder() {
         }
@@ -357,6 +361,22 @@ public final class CorsOptions {
          */
         public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
             this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+            return this;
+        }
+
+        /**
+         * Whether requests with an unsafe method (anything but {@code GET}, {@code HEAD},
+         * {@code OPTIONS}) that a browser sends cross-site, such as a form {@code POST} from another
+         * site, are refused with {@code 403} before the resource method runs. Decided from
+         * {@code Sec-Fetch-Site} and {@code Origin} as Go's {@code CrossOriginProtection} does (see
+         * {@link CrossOrigin#crossSiteProtection()}); an origin these options list is trusted.
+         * Preflights are never affected. Default: false.
+         *
+         * @param crossSiteProtection true to refuse cross-site unsafe requests
+         * @return this builder
+         */
+        public Builder crossSiteProtection(boolean crossSiteProtection) {
+            this.crossSiteProtection = crossSiteProtection;
             return this;
         }
 

@@ -19,11 +19,12 @@ import java.util.List;
  * @param automaticOptions        preflights answered by the library even where {@code @OPTIONS} exists
  * @param interceptExceptions     error responses carry the headers
  * @param rejectDisallowedOrigins {@code 403} for disallowed origins
+ * @param crossSiteProtection     {@code 403} for cross-site requests with an unsafe method
  */
 record CorsPolicy(String source, OriginMatcher origins, List<String> methods, HeaderMatcher allowHeaders,
         String exposeHeaders, boolean supportsCredentials, long maxAge, boolean sendWildcard, boolean varyHeader,
         boolean allowPrivateNetwork, boolean automaticOptions, boolean interceptExceptions,
-        boolean rejectDisallowedOrigins) {
+        boolean rejectDisallowedOrigins, boolean crossSiteProtection) {
 
     /** {@link #maxAge()} when no {@code Access-Control-Max-Age} is sent. */
     static final long NO_MAX_AGE = -1;
@@ -62,6 +63,6 @@ record CorsPolicy(String source, OriginMatcher origins, List<String> methods, He
                 + supportsCredentials + ", maxAge=" + (hasMaxAge() ? Long.toString(maxAge) : "none") + ", sendWildcard="
                 + sendWildcard + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork
                 + ", automaticOptions=" + automaticOptions + ", interceptExceptions=" + interceptExceptions
-                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins + "}";
+                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins + ", crossSiteProtection=" + crossSiteProtection + "}";
     }
 }

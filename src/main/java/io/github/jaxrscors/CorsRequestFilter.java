@@ -10,7 +10,8 @@ import org.glassfish.jersey.server.ContainerRequest;
 /**
  * Global request filter, after matching: answers CORS preflights itself (the resource method never
  * runs); for covered actual requests, records the request's {@link CorsState}, refuses disallowed
- * origins with 403 under rejectDisallowedOrigins and, under interceptExceptions, installs the
+ * origins with 403 under rejectDisallowedOrigins, refuses cross-site requests with an unsafe
+ * method with 403 under crossSiteProtection and, under interceptExceptions, installs the
  * {@link ErrorResponseWriter} for the 500 of an unmapped exception.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
@@ -40,6 +41,13 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         }
         if (policy.rejectDisallowedOrigins() && request.getHeaderString(CorsHeaders.ORIGIN) != null) {
             CorsDecision decision = translator.actual(request, path, policy, true);
+            if (decision.forbidden()) {
+                answer(request, decision);
+                return;
+            }
+        }
+        if (policy.crossSiteProtection()) {
+            CorsDecision decision = translator.crossSite(request, path, policy);
             if (decision.forbidden()) {
                 answer(request, decision);
                 return;

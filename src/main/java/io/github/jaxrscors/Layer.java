@@ -23,6 +23,7 @@ record Layer(CorsOptions options, String source, boolean fromProperties) {
             .automaticOptions(true)
             .interceptExceptions(true)
             .rejectDisallowedOrigins(false)
+            .crossSiteProtection(false)
             .build(), "defaults");
 
     /** A layer of options set in code or by annotation: messages name {@code source}. */

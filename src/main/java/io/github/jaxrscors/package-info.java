@@ -41,6 +41,7 @@
  * <li>{@code CorsPolicy}: one resolved, validated policy.</li>
  * <li>{@code CorsProcessor}: the decision, a pure function of a policy and the request's CORS headers.</li>
  * <li>{@code CorsDecision}: what to answer, made by named factories, with its reason.</li>
+ * <li>{@code ServerOrigin}: the server's own origin (publicOrigins, trusted forwarded headers), for same-origin checks.</li>
  * <li>{@code OriginMatcher}, {@code HeaderMatcher}: whether an origin or a header name is allowed.</li>
  * <li>{@code HttpSyntax}: tokens and serialized origins, checked character by character.</li>
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
@@ -71,7 +72,8 @@
  * to a declared {@code @OPTIONS} method under automaticOptions off.
  *
  * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
- * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins, records
+ * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins and a
+ * cross-site unsafe request under crossSiteProtection ({@code CorsProcessor.crossSite}), records
  * {@code CorsState.actual(policy)} and, under interceptExceptions, wraps the container's writer in
  * {@code ErrorResponseWriter}. The resource method runs; {@code CorsResponseFilter} reads the state,
  * asks {@code JerseyTranslator.actual} ({@code CorsProcessor.actual}) and writes the headers. An
