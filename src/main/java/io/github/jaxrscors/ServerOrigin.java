@@ -133,7 +133,8 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     /**
      * {@code proto} and {@code host} of the first element of a {@code Forwarded} value (RFC 7239,
      * section 4: elements separated by commas, pairs by semicolons, values tokens or quoted
-     * strings), either null where absent; null as a whole where the element is malformed.
+     * strings), either null where absent; null as a whole where the element is malformed (a pair
+     * without {@code =}, an unclosed quote, an empty pair).
      */
     static String[] parseForwarded(String value) {
         String proto = null;
@@ -172,7 +173,9 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
                     return null;
                 }
             } else {
-                while (i < n && HttpSyntax.isTchar(value.charAt(i))) {
+                // A token by the RFC; read up to the next delimiter, as proxies also send host=a.com:8443
+                // unquoted. What is read is checked as an origin before it is used.
+                while (i < n && ";, \t\"".indexOf(value.charAt(i)) < 0) {
                     v.append(value.charAt(i++));
                 }
             }
