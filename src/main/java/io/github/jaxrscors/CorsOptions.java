@@ -190,7 +190,9 @@ public final class CorsOptions {
          * listed origins, the patterns or this predicate accept it. It is asked on every request
          * with a well-formed origin (never {@code "null"}), never cached (twice per request under
          * {@link #rejectDisallowedOrigins(boolean)}: once before the resource, once for the
-         * response); it must be thread-safe and fast. An exception it throws refuses the origin.
+         * response; once more under {@link #crossSiteProtection(boolean)} for an unsafe request
+         * whose {@code Sec-Fetch-Site} is not {@code same-origin} or {@code none}); it must be
+         * thread-safe and fast. An exception it throws refuses the origin.
          * Default: none.
          *
          * @param predicate accepts the origins to allow
