@@ -28,9 +28,12 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
         ALLOWED,
         /** No CORS headers; the request proceeds (the browser will block the read). */
         DENIED,
-        /** Refused with 403 and no {@code Access-Control-*} header: a rejected preflight, or a
-         *  disallowed origin under rejectDisallowedOrigins. */
-        FORBIDDEN
+        /** Refused with 403 and no {@code Access-Control-*} header: a rejected preflight, a
+         *  disallowed origin under rejectDisallowedOrigins, or a cross-site request under
+         *  crossSiteProtection. */
+        FORBIDDEN,
+        /** Let through by crossSiteProtection; the CORS answer is decided once the resource has run. */
+        PASSED
     }
 
     /** Why: each value renders its explanation for the DEBUG log. */
@@ -46,7 +49,16 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
         HEADER_REFUSED,
         METHOD_NOT_COVERED,
         PREFLIGHT_ALLOWED,
-        PREFLIGHT_ALLOWED_BY_EVERY_METHOD
+        PREFLIGHT_ALLOWED_BY_EVERY_METHOD,
+        // crossSiteProtection (Go's net/http.CrossOriginProtection), in the order it decides.
+        SAFE_METHOD,
+        SAME_ORIGIN_FETCH,
+        USER_INITIATED_FETCH,
+        TRUSTED_ORIGIN,
+        CROSS_SITE_FETCH_REFUSED,
+        NO_FETCH_METADATA,
+        OWN_ORIGIN,
+        CROSS_SITE_ORIGIN_REFUSED
     }
 
     /** An allowed actual request: the origin (or {@code *}) granted, with credentials and exposed headers. */
@@ -71,6 +83,11 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
     /** Refused with 403 and no {@code Access-Control-*} header. */
     static CorsDecision refused(String vary, Reason reason, CorsPolicy policy, String detail) {
         return new CorsDecision(Outcome.FORBIDDEN, null, false, null, null, null, null, null, vary, reason, policy, detail);
+    }
+
+    /** Let through by crossSiteProtection, without headers: the response filter decides those. */
+    static CorsDecision passed(Reason reason) {
+        return new CorsDecision(Outcome.PASSED, null, false, null, null, null, null, null, null, reason, null, null);
     }
 
     boolean forbidden() {
@@ -111,6 +128,24 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
                 return "preflight allowed by " + source;
             case PREFLIGHT_ALLOWED_BY_EVERY_METHOD:
                 return "preflight allowed by every method that may serve it: " + detail;
+            case SAFE_METHOD:
+                return "a safe method (GET, HEAD, OPTIONS): crossSiteProtection does not check it";
+            case SAME_ORIGIN_FETCH:
+                return "Sec-Fetch-Site: same-origin: crossSiteProtection lets it through";
+            case USER_INITIATED_FETCH:
+                return "Sec-Fetch-Site: none (the user opened it): crossSiteProtection lets it through";
+            case TRUSTED_ORIGIN:
+                return "the origin is listed by the policy, so crossSiteProtection trusts it";
+            case CROSS_SITE_FETCH_REFUSED:
+                return "Sec-Fetch-Site " + CorsLog.escape(detail) + " on an unsafe method from an origin " + source
+                        + " does not list (" + policy.origins() + "; \"*\" and \"null\" trust no site); crossSiteProtection answers 403";
+            case NO_FETCH_METADATA:
+                return "neither Sec-Fetch-Site nor Origin: no browser sent it cross-site; crossSiteProtection lets it through";
+            case OWN_ORIGIN:
+                return "no Sec-Fetch-Site, and the Origin is the server's own: crossSiteProtection lets it through";
+            case CROSS_SITE_ORIGIN_REFUSED:
+                return "no Sec-Fetch-Site, and the Origin is neither listed by " + source + " (" + policy.origins()
+                        + ") nor the server's own " + CorsLog.escape(detail) + "; crossSiteProtection answers 403";
             default:
                 throw new AssertionError(reason);
         }

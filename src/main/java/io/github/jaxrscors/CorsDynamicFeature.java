@@ -174,6 +174,7 @@ final class CorsDynamicFeature implements DynamicFeature {
         set(a.varyHeader(), b::varyHeader);
         set(a.allowPrivateNetwork(), b::allowPrivateNetwork);
         set(a.automaticOptions(), b::automaticOptions);
+        set(a.crossSiteProtection(), b::crossSiteProtection);
         return b.build();
     }
 

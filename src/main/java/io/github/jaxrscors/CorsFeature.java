@@ -48,6 +48,8 @@ public final class CorsFeature implements Feature {
     private final CorsOptions options;
     private final List<RuleSpec> rules;
     private final boolean annotatedOnly;
+    private final List<String> publicOrigins;
+    private final Boolean trustForwardedHeaders;
 
     /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
     public CorsFeature() {
@@ -58,6 +60,8 @@ public final class CorsFeature implements Feature {
         this.options = b.options.build();
         this.rules = List.copyOf(b.rules);
         this.annotatedOnly = b.annotatedOnly;
+        this.publicOrigins = b.publicOrigins;
+        this.trustForwardedHeaders = b.trustForwardedHeaders;
     }
 
     /**
@@ -84,16 +88,18 @@ public final class CorsFeature implements Feature {
             return true;
         }
         PolicyTable table;
+        ServerOrigin server;
         try {
             StartupChecks.requireJakartaRest31(Feature.class.getClassLoader() != null ? Feature.class.getClassLoader()
                     : ClassLoader.getSystemClassLoader());
             table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
                     rules, annotatedOnly);
+            server = PropertyReader.serverOrigin(publicOrigins, trustForwardedHeaders, config.getProperties());
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
             throw e;
         }
-        JerseyTranslator translator = new JerseyTranslator(table);
+        JerseyTranslator translator = new JerseyTranslator(table, server);
         context.register(new CorsDynamicFeature(table));
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
@@ -103,7 +109,9 @@ public final class CorsFeature implements Feature {
 
     @Override
     public String toString() {
-        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly + "}";
+        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly
+                + (publicOrigins == null ? "" : ", publicOrigins=" + publicOrigins)
+                + (trustForwardedHeaders == null ? "" : ", trustForwardedHeaders=" + trustForwardedHeaders) + "}";
     }
 
     /**
@@ -114,6 +122,8 @@ public final class CorsFeature implements Feature {
         private final CorsOptions.Builder options = CorsOptions.builder();
         private final List<RuleSpec> rules = new ArrayList<>();
         private boolean annotatedOnly;
+        private List<String> publicOrigins;
+        private Boolean trustForwardedHeaders;
 
         Builder() {
         }
@@ -354,6 +364,60 @@ public final class CorsFeature implements Feature {
          */
         public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
             options.rejectDisallowedOrigins(rejectDisallowedOrigins);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#crossSiteProtection(boolean)}.
+         *
+         * @param crossSiteProtection true to refuse cross-site unsafe requests
+         * @return this builder
+         */
+        public Builder crossSiteProtection(boolean crossSiteProtection) {
+            options.crossSiteProtection(crossSiteProtection);
+            return this;
+        }
+
+        /**
+         * The server's own public origins, for the application as a whole: an {@code Origin} equal
+         * to one of them is same-origin. Used by the same-origin exemption of
+         * {@link CorsOptions.Builder#rejectDisallowedOrigins(boolean) rejectDisallowedOrigins} and,
+         * for requests without {@code Sec-Fetch-Site}, by
+         * {@link CorsOptions.Builder#crossSiteProtection(boolean) crossSiteProtection}. Behind a
+         * proxy that terminates TLS or rewrites {@code Host}, the request Jersey sees comes from
+         * {@code http://10.0.0.5:8080}, say; list the origin browsers use
+         * ({@code https://api.example.com}). Entries are {@code scheme://host[:port]}, checked at
+         * startup like {@link CorsOptions.Builder#origins(String...) origins} (no wildcard,
+         * {@code "*"} nor {@code "null"}). The request's own {@code scheme://host[:port]} stays its
+         * own origin too. Default: none.
+         *
+         * @param origins the origins this server is reached at
+         * @return this builder
+         */
+        public Builder publicOrigins(String... origins) {
+            Objects.requireNonNull(origins, "publicOrigins");
+            List<String> copy = new ArrayList<>(origins.length);
+            for (String origin : origins) {
+                copy.add(Objects.requireNonNull(origin, "publicOrigins must not contain null"));
+            }
+            this.publicOrigins = List.copyOf(copy);
+            return this;
+        }
+
+        /**
+         * Whether the request's own origin is taken from the proxy's headers: RFC 7239
+         * {@code Forwarded} ({@code proto=} and {@code host=} of its first element), else
+         * {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} (their first values), each field
+         * falling back to the request's own. Malformed values are ignored. Turn it on only where
+         * a proxy in front of every request sets these headers itself, replacing what clients
+         * sent: otherwise a client chooses what the server takes for its own origin. Used where
+         * {@link #publicOrigins(String...)} is. Default: false.
+         *
+         * @param trustForwardedHeaders true to read {@code Forwarded} and {@code X-Forwarded-*}
+         * @return this builder
+         */
+        public Builder trustForwardedHeaders(boolean trustForwardedHeaders) {
+            this.trustForwardedHeaders = trustForwardedHeaders;
             return this;
         }
 

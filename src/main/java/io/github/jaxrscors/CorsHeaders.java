@@ -22,6 +22,11 @@ final class CorsHeaders {
     static final String REQUEST_METHOD = "access-control-request-method";
     static final String REQUEST_HEADERS = "access-control-request-headers";
     static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
+    // Read by crossSiteProtection and, when trusted, for the server's own origin.
+    static final String SEC_FETCH_SITE = "sec-fetch-site";
+    static final String FORWARDED = "forwarded";
+    static final String X_FORWARDED_PROTO = "x-forwarded-proto";
+    static final String X_FORWARDED_HOST = "x-forwarded-host";
     /** {@code Vary} in lower case, for the same reason. */
     static final String VARY_KEY = "vary";
 
@@ -29,6 +34,8 @@ final class CorsHeaders {
     static final String VARY_ORIGIN = "Origin";
     static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
     static final String VARY_PREFLIGHT_WILDCARD = "Access-Control-Request-Method, Access-Control-Request-Headers";
+    /** What a crossSiteProtection refusal read. */
+    static final String VARY_CROSS_SITE = "Origin, Sec-Fetch-Site";
 
     private CorsHeaders() {
     }

@@ -46,6 +46,7 @@ public final class CorsOptions {
     final Boolean automaticOptions;
     final Boolean interceptExceptions;
     final Boolean rejectDisallowedOrigins;
+    final Boolean crossSiteProtection;
 
     private CorsOptions(Builder b) {
         origins = b.origins;
@@ -65,6 +66,7 @@ public final class CorsOptions {
         automaticOptions = b.automaticOptions;
         interceptExceptions = b.interceptExceptions;
         rejectDisallowedOrigins = b.rejectDisallowedOrigins;
+        crossSiteProtection = b.crossSiteProtection;
     }
 
     /**
@@ -108,6 +110,7 @@ public final class CorsOptions {
         add(j, "automaticOptions", automaticOptions);
         add(j, "interceptExceptions", interceptExceptions);
         add(j, "rejectDisallowedOrigins", rejectDisallowedOrigins);
+        add(j, "crossSiteProtection", crossSiteProtection);
         return j.toString();
     }
 
@@ -139,6 +142,7 @@ public final class CorsOptions {
         private Boolean automaticOptions;
         private Boolean interceptExceptions;
         private Boolean rejectDisallowedOrigins;
+        private Boolean crossSiteProtection;
 
         Builder() {
         }
@@ -192,7 +196,9 @@ public final class CorsOptions {
          * Decides origins at request time (from a database, say). An origin is allowed when the
          * listed origins, the patterns or this predicate accept it. It is asked once per request
          * with a well-formed origin (never {@code "null"}, never a malformed value), before the
-         * resource method runs, and never cached; it must be thread-safe and fast. An exception
+         * resource method runs, and never cached (once more under
+         * {@link #crossSiteProtection(boolean)} for an unsafe request whose {@code Sec-Fetch-Site}
+         * is not {@code same-origin} or {@code none}); it must be thread-safe and fast. An exception
          * it throws refuses the origin (never a 500) and is logged at WARNING the first time,
          * then at DEBUG. Replaces a predicate given before, of either form. Default: none.
          *
@@ -396,6 +402,22 @@ public final class CorsOptions {
          */
         public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
             this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+            return this;
+        }
+
+        /**
+         * Whether requests with an unsafe method (anything but {@code GET}, {@code HEAD},
+         * {@code OPTIONS}) that a browser sends cross-site, such as a form {@code POST} from another
+         * site, are refused with {@code 403} before the resource method runs. Decided from
+         * {@code Sec-Fetch-Site} and {@code Origin} as Go's {@code CrossOriginProtection} does (see
+         * {@link CrossOrigin#crossSiteProtection()}); an origin these options list is trusted.
+         * Preflights are never affected. Default: false.
+         *
+         * @param crossSiteProtection true to refuse cross-site unsafe requests
+         * @return this builder
+         */
+        public Builder crossSiteProtection(boolean crossSiteProtection) {
+            this.crossSiteProtection = crossSiteProtection;
             return this;
         }
 

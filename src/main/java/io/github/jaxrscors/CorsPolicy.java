@@ -19,6 +19,7 @@ import java.util.List;
  * @param automaticOptions        preflights answered by the library even where {@code @OPTIONS} exists
  * @param interceptExceptions     error responses carry the headers
  * @param rejectDisallowedOrigins {@code 403} for disallowed origins
+ * @param crossSiteProtection     {@code 403} for cross-site requests with an unsafe method
  * @param varyActual              the {@code Vary} tokens of actual responses whose answer depends on
  *                                the origin: {@code Origin}, then the headers the origin predicate reads
  * @param varyPreflight           the {@code Vary} tokens of preflight answers: {@code Origin}, the
@@ -27,7 +28,7 @@ import java.util.List;
 record CorsPolicy(String source, OriginMatcher origins, List<String> methods, HeaderMatcher allowHeaders,
         String exposeHeaders, boolean supportsCredentials, long maxAge, boolean sendWildcard, boolean varyHeader,
         boolean allowPrivateNetwork, boolean automaticOptions, boolean interceptExceptions,
-        boolean rejectDisallowedOrigins, String varyActual, String varyPreflight) {
+        boolean rejectDisallowedOrigins, boolean crossSiteProtection, String varyActual, String varyPreflight) {
 
     /** {@link #maxAge()} when no {@code Access-Control-Max-Age} is sent. */
     static final long NO_MAX_AGE = -1;
@@ -66,7 +67,7 @@ record CorsPolicy(String source, OriginMatcher origins, List<String> methods, He
                 + supportsCredentials + ", maxAge=" + (hasMaxAge() ? Long.toString(maxAge) : "none") + ", sendWildcard="
                 + sendWildcard + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork
                 + ", automaticOptions=" + automaticOptions + ", interceptExceptions=" + interceptExceptions
-                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins
+                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins + ", crossSiteProtection=" + crossSiteProtection
                 + (varyActual.equals(CorsHeaders.VARY_ORIGIN) ? "" : ", vary=[" + varyActual + "]") + "}";
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The CORS decision as a pure function of the policy and the request's CORS facts; no JAX-RS type
@@ -17,6 +18,14 @@ final class CorsProcessor {
     /** The answers to requests without {@code Origin}: constant, so the commonest request costs no allocation. */
     private static final CorsDecision NO_ORIGIN = CorsDecision.withoutHeaders(null, Reason.NO_ORIGIN, null, null);
     private static final CorsDecision NO_ORIGIN_VARY = CorsDecision.withoutHeaders(CorsHeaders.VARY_ORIGIN, Reason.NO_ORIGIN, null, null);
+
+    /** crossSiteProtection's answers that let a request through: constant, so a pass costs no allocation. */
+    private static final CorsDecision PASS_SAFE_METHOD = CorsDecision.passed(Reason.SAFE_METHOD);
+    private static final CorsDecision PASS_SAME_ORIGIN = CorsDecision.passed(Reason.SAME_ORIGIN_FETCH);
+    private static final CorsDecision PASS_USER_INITIATED = CorsDecision.passed(Reason.USER_INITIATED_FETCH);
+    private static final CorsDecision PASS_TRUSTED = CorsDecision.passed(Reason.TRUSTED_ORIGIN);
+    private static final CorsDecision PASS_NO_METADATA = CorsDecision.passed(Reason.NO_FETCH_METADATA);
+    private static final CorsDecision PASS_OWN_ORIGIN = CorsDecision.passed(Reason.OWN_ORIGIN);
 
     /** An {@code Access-Control-Request-Headers} value longer than this is refused unread. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 8192;
@@ -34,15 +43,18 @@ final class CorsProcessor {
      *                      runs); null once the request is past that point
      */
     static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
-        return actual(policy, origin, requestOrigin, null);
+        return actual(policy, origin, ServerOrigin.REQUEST_ONLY, requestOrigin, null);
     }
 
     /**
-     * An actual request, with a view of it for a request-aware origin predicate.
+     * An actual request, with the server's configured own origins and a view of the request for a
+     * request-aware origin predicate.
      *
-     * @param request the request as the origin predicate sees it; null where it reads none
+     * @param server        the server's own origins besides {@code requestOrigin}
+     * @param requestOrigin as in {@link #actual(CorsPolicy, String, String)}
+     * @param request       the request as the origin predicate sees it; null where it reads none
      */
-    static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin, CorsRequestView request) {
+    static CorsDecision actual(CorsPolicy policy, String origin, ServerOrigin server, String requestOrigin, CorsRequestView request) {
         if (policy.answersWildcard()) {
             // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
             // The whole answer is constant, so it goes on every response, with or without Origin.
@@ -59,9 +71,74 @@ final class CorsProcessor {
                     Reason.ORIGIN_ALLOWED, policy);
         }
         // Same-origin is compared as sent: an Origin outside the grammar (upper case) is no browser's.
-        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !origin.equals(requestOrigin);
+        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !server.isOwn(origin, requestOrigin);
         return forbid ? CorsDecision.refused(vary, Reason.ORIGIN_REFUSED, policy, origin)
                 : CorsDecision.withoutHeaders(vary, Reason.ORIGIN_REFUSED, policy, origin);
+    }
+
+    /**
+     * Whether a method is safe for crossSiteProtection: {@code GET}, {@code HEAD}, {@code OPTIONS},
+     * compared case-sensitively, as Go's {@code CrossOriginProtection} does (RFC 9110 section
+     * 9.2.1 also counts {@code TRACE}, which browsers cannot send).
+     */
+    static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    /**
+     * crossSiteProtection on a request that is not a preflight: whether a browser sent it
+     * cross-site with an unsafe method. The steps of Go 1.25's
+     * {@code net/http.CrossOriginProtection.Check}, with the policy's listed origins as its trusted
+     * origins: a safe method passes; {@code Sec-Fetch-Site: same-origin} or {@code none} passes
+     * (Fetch Metadata, "Sec-Fetch-Site"); an origin the policy lists passes; any other
+     * {@code Sec-Fetch-Site} value is refused; without it, no {@code Origin} passes (no browser
+     * sends an unsafe request cross-site without one), the server's own origin passes, and any
+     * other {@code Origin} is refused. The outcome equals the issue's order (trusted origins
+     * first); asking the predicate last spares it on same-origin requests.
+     *
+     * @param method        the request method
+     * @param origin        {@code Origin} (several joined by commas), or null
+     * @param secFetchSite  {@code Sec-Fetch-Site} (several joined by commas), or null
+     * @param server        the server's configured own origins
+     * @param requestOrigin the request's own origin, asked only when neither Sec-Fetch-Site nor a
+     *                      listed origin decides
+     */
+    static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
+            Supplier<String> requestOrigin) {
+        return crossSite(policy, method, origin, secFetchSite, server, requestOrigin, null);
+    }
+
+    /**
+     * As {@link #crossSite(CorsPolicy, String, String, String, ServerOrigin, Supplier)}, with the
+     * request a request-aware origin predicate reads (null where it reads none).
+     */
+    static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
+            Supplier<String> requestOrigin, CorsRequestView request) {
+        if (isSafe(method)) {
+            return PASS_SAFE_METHOD;
+        }
+        if ("same-origin".equals(secFetchSite)) {
+            return PASS_SAME_ORIGIN;
+        }
+        if ("none".equals(secFetchSite)) {
+            return PASS_USER_INITIATED;
+        }
+        if (origin != null && policy.origins().allowsListed(origin, request)) {
+            return PASS_TRUSTED;
+        }
+        String vary = policy.varyHeader() ? CorsHeaders.VARY_CROSS_SITE : null;
+        if (secFetchSite != null) {
+            return CorsDecision.refused(vary, Reason.CROSS_SITE_FETCH_REFUSED, policy, secFetchSite);
+        }
+        if (origin == null) {
+            return PASS_NO_METADATA;
+        }
+        String own = requestOrigin.get();
+        if (server.isOwn(origin, own)) {
+            return PASS_OWN_ORIGIN;
+        }
+        return CorsDecision.refused(vary, Reason.CROSS_SITE_ORIGIN_REFUSED, policy,
+                server.publicOrigins().isEmpty() ? own : own + " or publicOrigins " + server.publicOrigins());
     }
 
     /**

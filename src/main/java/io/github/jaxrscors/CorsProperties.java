@@ -49,6 +49,12 @@ public final class CorsProperties {
     public static final String INTERCEPT_EXCEPTIONS = "jaxrs.cors.intercept-exceptions";
     /** {@code 403} for disallowed origins; see {@link CorsOptions.Builder#rejectDisallowedOrigins(boolean)}. */
     public static final String REJECT_DISALLOWED_ORIGINS = "jaxrs.cors.reject-disallowed-origins";
+    /** {@code 403} for cross-site unsafe requests; see {@link CrossOrigin#crossSiteProtection()}. */
+    public static final String CROSS_SITE_PROTECTION = "jaxrs.cors.cross-site-protection";
+    /** The server's own public origins (application-wide); see {@link CorsFeature.Builder#publicOrigins(String...)}. */
+    public static final String PUBLIC_ORIGINS = "jaxrs.cors.public-origins";
+    /** Trust {@code Forwarded} / {@code X-Forwarded-*} (application-wide); see {@link CorsFeature.Builder#trustForwardedHeaders(boolean)}. */
+    public static final String TRUST_FORWARDED_HEADERS = "jaxrs.cors.trust-forwarded-headers";
 
     // Request properties: set by the library on each covered request, read by application code.
 

@@ -12,7 +12,8 @@ import org.glassfish.jersey.server.ContainerRequest;
  * runs); for covered actual requests, takes the decision once, records it in the request's
  * {@link CorsState} and publishes it to application code ({@link CorsProperties#ORIGIN_ALLOWED},
  * {@link CorsProperties#POLICY}), refuses disallowed origins with 403 under
- * rejectDisallowedOrigins and, under interceptExceptions, installs the {@link ErrorResponseWriter}
+ * rejectDisallowedOrigins, refuses cross-site requests with an unsafe method with 403 under
+ * crossSiteProtection and, under interceptExceptions, installs the {@link ErrorResponseWriter}
  * for the 500 of an unmapped exception.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
@@ -46,6 +47,13 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         if (decision.forbidden()) {
             answer(request, decision);
             return;
+        }
+        if (policy.crossSiteProtection()) {
+            CorsDecision crossSite = translator.crossSite(request, path, policy);
+            if (crossSite.forbidden()) {
+                answer(request, crossSite);
+                return;
+            }
         }
         CorsState.actual(policy, decision).putOn(request);
         if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {

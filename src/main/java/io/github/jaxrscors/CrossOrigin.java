@@ -212,4 +212,25 @@ public @interface CrossOrigin {
      * @return whether preflights are answered automatically
      */
     OptBoolean automaticOptions() default OptBoolean.DEFAULT;
+
+    /**
+     * Whether requests with an unsafe method (anything but {@code GET}, {@code HEAD} and
+     * {@code OPTIONS}) that a browser sends cross-site are refused with {@code 403} before the
+     * resource method runs: a form {@code POST} or a no-cors {@code fetch} from another site, which
+     * CORS alone lets through (it only hides the answer). Reads {@code Sec-Fetch-Site} and
+     * {@code Origin}, as Go's {@code net/http.CrossOriginProtection} does: {@code Sec-Fetch-Site:
+     * same-origin} or {@code none} passes, any other value is refused; without it, an
+     * {@code Origin} equal to the server's own origin passes and any other is refused; a request
+     * with neither header passes (no browser sent it). An {@code Origin} this policy lists (an
+     * entry, pattern, wildcard or predicate; never {@code "*"} nor {@code "null"}, which admit any
+     * site) always passes. Preflights are never affected. The {@code 403} carries no
+     * {@code Access-Control-*} header and {@code Vary: Origin, Sec-Fetch-Site}. Behind a proxy, see
+     * {@link CorsFeature.Builder#publicOrigins(String...)} for the server's own origin.
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
+     *
+     * @return whether cross-site unsafe requests are refused
+     * @see <a href="https://w3c.github.io/webappsec-fetch-metadata/">Fetch Metadata Request Headers</a>
+     */
+    OptBoolean crossSiteProtection() default OptBoolean.DEFAULT;
 }

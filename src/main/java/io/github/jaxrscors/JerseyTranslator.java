@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.glassfish.jersey.server.model.RuntimeResource;
 final class JerseyTranslator {
 
     private final PolicyTable table;
+    private final ServerOrigin server;
 
     /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
     private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
@@ -41,8 +43,9 @@ final class JerseyTranslator {
     record PreflightRoute(List<CorsPolicy> policies, String uncovered, boolean passOn) {
     }
 
-    JerseyTranslator(PolicyTable table) {
+    JerseyTranslator(PolicyTable table, ServerOrigin server) {
         this.table = table;
+        this.server = server;
     }
 
     // ------------------------------------------------------------------------------------ reads
@@ -234,12 +237,38 @@ final class JerseyTranslator {
     CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
         String origin = request.getHeaderString(CorsHeaders.ORIGIN);
         // The request's own origin is only needed where a disallowed origin may be refused.
-        String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins()
-                ? HttpSyntax.originOf(request.getUriInfo().getRequestUri()) : null;
-        CorsDecision decision = CorsProcessor.actual(policy, origin, requestOrigin,
+        String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
+        CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
                 origin != null && policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
         log(request, path, decision);
         return decision;
+    }
+
+    /**
+     * crossSiteProtection's decision on an actual request, before the resource runs; a refusal is
+     * logged.
+     */
+    CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
+        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), request.getHeaderString(CorsHeaders.ORIGIN),
+                request.getHeaderString(CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
+                policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
+        if (decision.forbidden()) {
+            log(request, path, decision);
+        }
+        return decision;
+    }
+
+    /**
+     * The request's own origin as a browser would send it in {@code Origin}: from the request URI
+     * Jersey sees, or, under trustForwardedHeaders, with the scheme and host the proxy forwarded.
+     * The forwarded headers are read only then.
+     */
+    String requestOrigin(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        return server.trustForwardedHeaders()
+                ? ServerOrigin.forwardedOrigin(uri, request.getHeaderString(CorsHeaders.FORWARDED),
+                        request.getHeaderString(CorsHeaders.X_FORWARDED_PROTO), request.getHeaderString(CorsHeaders.X_FORWARDED_HOST))
+                : HttpSyntax.originOf(uri);
     }
 
     private static boolean readsRequest(List<CorsPolicy> policies) {
@@ -361,6 +390,6 @@ final class JerseyTranslator {
 
     @Override
     public String toString() {
-        return "JerseyTranslator{" + table + "}";
+        return "JerseyTranslator{" + table + ", own origin: " + server + "}";
     }
 }

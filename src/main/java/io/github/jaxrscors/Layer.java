@@ -26,6 +26,7 @@ record Layer(CorsOptions options, String source, boolean fromProperties, Layer c
             .automaticOptions(true)
             .interceptExceptions(true)
             .rejectDisallowedOrigins(false)
+            .crossSiteProtection(false)
             .build(), "defaults");
 
     /** A layer of options set in code or by annotation: messages name {@code source}. */

@@ -122,10 +122,26 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         if ("null".equals(origin)) {
             return allowNull;
         }
-        if (!HttpSyntax.isSerializedOrigin(origin)) {
-            return false;
-        }
-        if (any || exact.contains(origin)) {
+        return HttpSyntax.isSerializedOrigin(origin) && (any || listed(origin, request));
+    }
+
+    /**
+     * Whether {@code origin} is allowed by an entry that names it: an exact origin, a port or
+     * subdomain wildcard, a pattern or the predicate; never by {@code "*"} nor by {@code "null"},
+     * which admit any site. The origins crossSiteProtection trusts.
+     */
+    boolean allowsListed(String origin) {
+        return allowsListed(origin, null);
+    }
+
+    /** As {@link #allowsListed(String)}, with the request a request-aware predicate reads. */
+    boolean allowsListed(String origin, CorsRequestView request) {
+        return HttpSyntax.isSerializedOrigin(origin) && listed(origin, request);
+    }
+
+    /** Whether a well-formed {@code origin} is allowed by an entry other than {@code "*"}. */
+    private boolean listed(String origin, CorsRequestView request) {
+        if (exact.contains(origin)) {
             return true;
         }
         if (!anyPortHosts.isEmpty() && anyPortHosts.contains(HttpSyntax.withoutPort(origin))) {

@@ -118,7 +118,7 @@ final class PolicyResolver {
                 maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
                 flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
                 flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
-                flag(all, o -> o.rejectDisallowedOrigins), vary[0], vary[1]);
+                flag(all, o -> o.rejectDisallowedOrigins), flag(all, o -> o.crossSiteProtection), vary[0], vary[1]);
     }
 
     /**

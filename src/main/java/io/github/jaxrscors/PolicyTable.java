@@ -246,7 +246,8 @@ final class PolicyTable {
     private static String audience(CorsPolicy policy) {
         String who = policy.answersWildcard() ? "any origin (answered with a literal *)"
                 : policy.origins().any() ? "any origin (echoed)" : "origins " + policy.origins();
-        return policy.supportsCredentials() ? who + ", with credentials" : who;
+        String audience = policy.supportsCredentials() ? who + ", with credentials" : who;
+        return policy.crossSiteProtection() ? audience + ", refusing cross-site unsafe requests (crossSiteProtection)" : audience;
     }
 
     /** Whether a request's path can change its policy (there are rules); if not, the path need not be built. */

@@ -25,7 +25,8 @@ final class PropertyReader {
             CorsProperties.EXPOSE_HEADERS, CorsProperties.SUPPORTS_CREDENTIALS, CorsProperties.MAX_AGE,
             CorsProperties.SEND_WILDCARD, CorsProperties.VARY_HEADER, CorsProperties.ALLOW_PRIVATE_NETWORK,
             CorsProperties.AUTOMATIC_OPTIONS, CorsProperties.INTERCEPT_EXCEPTIONS,
-            CorsProperties.REJECT_DISALLOWED_ORIGINS);
+            CorsProperties.REJECT_DISALLOWED_ORIGINS,
+            CorsProperties.CROSS_SITE_PROTECTION, CorsProperties.PUBLIC_ORIGINS, CorsProperties.TRUST_FORWARDED_HEADERS);
 
     private PropertyReader() {
     }
@@ -86,7 +87,37 @@ final class PropertyReader {
         if ((v = properties.get(CorsProperties.REJECT_DISALLOWED_ORIGINS)) != null) {
             b.rejectDisallowedOrigins(flag(CorsProperties.REJECT_DISALLOWED_ORIGINS, v));
         }
+        if ((v = properties.get(CorsProperties.CROSS_SITE_PROTECTION)) != null) {
+            b.crossSiteProtection(flag(CorsProperties.CROSS_SITE_PROTECTION, v));
+        }
         return Layer.ofProperties(b.build(), SOURCE);
+    }
+
+    /**
+     * The server's own origin settings, application-wide: the builder's values over the
+     * properties', each validated and named by its source.
+     *
+     * @param builderOrigins {@code CorsFeature.Builder.publicOrigins}, or null when not set
+     * @param builderTrust   {@code CorsFeature.Builder.trustForwardedHeaders}, or null when not set
+     * @throws IllegalStateException naming the key or the builder
+     */
+    static ServerOrigin serverOrigin(List<String> builderOrigins, Boolean builderTrust, Map<String, Object> properties) {
+        Object v;
+        List<String> origins = List.of();
+        String source = "CorsFeature.builder()";
+        if (builderOrigins != null) {
+            origins = builderOrigins;
+        } else if ((v = properties.get(CorsProperties.PUBLIC_ORIGINS)) != null) {
+            origins = List.of(list(CorsProperties.PUBLIC_ORIGINS, v));
+            source = "property " + CorsProperties.PUBLIC_ORIGINS;
+        }
+        boolean trust = false;
+        if (builderTrust != null) {
+            trust = builderTrust;
+        } else if ((v = properties.get(CorsProperties.TRUST_FORWARDED_HEADERS)) != null) {
+            trust = flag(CorsProperties.TRUST_FORWARDED_HEADERS, v);
+        }
+        return ServerOrigin.of(origins, source, trust);
     }
 
     private static String[] list(String key, Object value) {

@@ -43,6 +43,7 @@
  * <li>{@code CorsPolicy}: one resolved, validated policy.</li>
  * <li>{@code CorsProcessor}: the decision, a pure function of a policy and the request's CORS headers.</li>
  * <li>{@code CorsDecision}: what to answer, made by named factories, with its reason.</li>
+ * <li>{@code ServerOrigin}: the server's own origin (publicOrigins, trusted forwarded headers), for same-origin checks.</li>
  * <li>{@code OriginMatcher}, {@code HeaderMatcher}: whether an origin or a header name is allowed.</li>
  * <li>{@code HttpSyntax}: tokens and serialized origins, checked character by character.</li>
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
@@ -77,7 +78,8 @@
  * ({@code PolicyTable.lookup}), asks {@code JerseyTranslator.actual} for the decision
  * ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin predicate reads
  * the request), publishes it as request properties, refuses a disallowed origin under
- * rejectDisallowedOrigins, records {@code CorsState.actual(policy, decision)} and, under
+ * rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
+ * ({@code CorsProcessor.crossSite}), records {@code CorsState.actual(policy, decision)} and, under
  * interceptExceptions, wraps the container's writer in {@code ErrorResponseWriter}. The resource
  * method runs; {@code CorsResponseFilter} reads the state and writes the decision's headers. An
  * exception no mapper handles skips the response filters: {@code ErrorResponseWriter} writes the 500

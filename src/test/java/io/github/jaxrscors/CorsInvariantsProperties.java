@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Property-based tests: five invariants of API.md, each over 10,000 generated cases, first on the
  * engine with generated policies, then through a real in-process Jersey runtime with generated
- * requests.
+ * requests; and a sixth, of crossSiteProtection: no unsafe cross-site browser request reaches a
+ * protected resource method.
  */
 class CorsInvariantsProperties {
 
@@ -226,6 +229,81 @@ class CorsInvariantsProperties {
             assertThat("5. Vary: Origin on every covered response whose answer depends on the origin",
                     varyTokens(r).stream().anyMatch(t -> t.equalsIgnoreCase("Origin")), is(true));
         }
+    }
+
+    // ---- invariant 6: crossSiteProtection ---------------------------------------------------
+
+    static final AtomicInteger PROTECTED_INVOCATIONS = new AtomicInteger();
+
+    /** Every unsafe method a form or a fetch() can send, protected by crossSiteProtection. */
+    @Path("x")
+    @CrossOrigin(crossSiteProtection = OptBoolean.TRUE)
+    public static class Protected {
+        @POST
+        public String post(String body) {
+            PROTECTED_INVOCATIONS.incrementAndGet();
+            return "p";
+        }
+
+        @PUT
+        public String put(String body) {
+            PROTECTED_INVOCATIONS.incrementAndGet();
+            return "p";
+        }
+
+        @PATCH
+        public String patch(String body) {
+            PROTECTED_INVOCATIONS.incrementAndGet();
+            return "p";
+        }
+
+        @DELETE
+        public void delete() {
+            PROTECTED_INVOCATIONS.incrementAndGet();
+        }
+    }
+
+    /** The server's own origin as the in-process tier's requests carry it. */
+    static final String OWN = "http://api.example.com";
+
+    private static final CorsPolicy LISTING = PolicyResolver.resolve("listing", List.of(new Layer(CorsOptions.builder()
+            .origins("https://app.example.com", "https://*.example.com").build(), "listing")));
+    private static final InProcess PROTECTED_LISTING = new InProcess(new ResourceConfig(Protected.class)
+            .register(CorsFeature.builder().origins("https://app.example.com", "https://*.example.com").build()));
+    private static final InProcess PROTECTED_STAR = new InProcess(new ResourceConfig(Protected.class)
+            .register(CorsFeature.builder().sendWildcard(true).build()));
+
+    /**
+     * The {@code Origin} of a request a browser sends cross-site: any generated value but the
+     * server's own and those the listing policy trusts. Browsers send {@code Origin} on every
+     * request whose method is not GET or HEAD (Fetch, "HTTP-network-or-cache fetch").
+     */
+    @Provide
+    Arbitrary<String> crossSiteOrigins() {
+        return origins().filter(o -> !o.equals(OWN) && !LISTING.origins().allowsListed(o));
+    }
+
+    @Property(tries = TRIES)
+    void noUnsafeCrossSiteBrowserRequestReachesAProtectedResourceMethod(@ForAll("crossSiteOrigins") String origin,
+            @ForAll("unsafeMethods") String method, @ForAll("crossSiteFetchSites") String fetchSite, @ForAll boolean star) {
+        InProcess app = star ? PROTECTED_STAR : PROTECTED_LISTING;
+        int before = PROTECTED_INVOCATIONS.get();
+        Reply r = fetchSite == null ? app.send(method, "x", "Origin", origin)
+                : app.send(method, "x", "Origin", origin, "Sec-Fetch-Site", fetchSite);
+        assertThat("6. an unsafe cross-site request never runs a protected resource method", PROTECTED_INVOCATIONS.get(), is(before));
+        assertThat("6. it is refused with 403", r.status(), is(403));
+        assertResponseInvariants(r, origin);
+    }
+
+    @Provide
+    Arbitrary<String> unsafeMethods() {
+        return Arbitraries.of("POST", "PUT", "PATCH", "DELETE");
+    }
+
+    /** What a browser sends in {@code Sec-Fetch-Site} for a request that is not same-origin; absent from older browsers. */
+    @Provide
+    Arbitrary<String> crossSiteFetchSites() {
+        return Arbitraries.of("cross-site", "same-site").injectNull(0.3);
     }
 
     private static void assertResponseInvariants(Reply r, String origin) {

@@ -90,9 +90,20 @@ class DemoTest {
                     "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: content-type");
             assertThat(preflight, allOf(hasStatus(200), allowsOrigin(pageOrigin),
                     hasHeader("Access-Control-Allow-Methods", "GET, PUT"), hasMaxAge(600), varyIs(PREFLIGHT_VARY)));
-            Reply refused = RawHttp.send(api, "OPTIONS", "/api/items/1", "Origin: http://localhost:" + other,
+            Reply refused = RawHttp.send(api, "OPTIONS", "/api/items/1?demo=t-1", "Origin: http://localhost:" + other,
                     "Access-Control-Request-Method: PUT");
             assertThat(refused, allOf(hasStatus(403), hasNoCorsHeaders()));
+            assertThat("the page can read why the preflight was refused", RawHttp.send(api, "GET", "/demo/why?run=t-1").body(),
+                    allOf(containsString("OPTIONS (preflight for PUT) api/items/1 -> 403"), containsString("not allowed by")));
+
+            String[] form = {"Origin: http://localhost:" + other, "Sec-Fetch-Site: same-site",
+                "Content-Type: application/x-www-form-urlencoded", "Content-Length: 0"};
+            assertThat("CORS alone lets a form POST from another origin run", RawHttp.send(api, "POST",
+                    "/api/transfers/unprotected?demo=t-2", form), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
+            assertThat("crossSiteProtection refuses it", RawHttp.send(api, "POST", "/api/transfers/protected?demo=t-3", form),
+                    allOf(hasStatus(403), hasNoCorsHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
+            assertThat("and the page can read why", RawHttp.send(api, "GET", "/demo/why?run=t-3").body(),
+                    allOf(containsString("POST api/transfers/protected -> 403"), containsString("crossSiteProtection answers 403")));
         } finally {
             stop(demo);
         }

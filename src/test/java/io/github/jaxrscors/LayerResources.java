@@ -88,6 +88,11 @@ final class LayerResources {
         public Response automaticOptions() {
             return Response.ok().header("X-Own-Options", "yes").build();
         }
+
+        @PUT @Path("cross-site-protection") @CrossOrigin(crossSiteProtection = TRUE)
+        public String crossSiteProtection() {
+            return "ok";
+        }
     }
 
     /** Unannotated: its options come from the builder, properties or defaults. */
@@ -152,8 +157,12 @@ final class LayerResources {
     public static class ClassAutomaticOptions extends Plain {
     }
 
+    @Path("c/cross-site-protection") @CrossOrigin(crossSiteProtection = TRUE)
+    public static class ClassCrossSiteProtection extends Plain {
+    }
+
     static final Class<?>[] CLASS_LAYER = {ClassOrigins.class, ClassOriginPatterns.class, ClassMethods.class,
         ClassAllowHeaders.class, ClassAllowHeaderPatterns.class, ClassExposeHeaders.class, ClassSupportsCredentials.class,
         ClassMaxAge.class, ClassSendWildcard.class, ClassVaryHeader.class, ClassAllowPrivateNetwork.class,
-        ClassAutomaticOptions.class};
+        ClassAutomaticOptions.class, ClassCrossSiteProtection.class};
 }

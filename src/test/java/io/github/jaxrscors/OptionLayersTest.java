@@ -117,6 +117,15 @@ class OptionLayersTest {
             assertThat("the declared @OPTIONS method answers, with the headers added", t.preflight(APP, "PUT"),
                     allOf(hasStatus(200), hasHeader("X-Own-Options", "yes"), hasHeader("Access-Control-Allow-Origin", APP),
                             varyIs(PREFLIGHT_VARY)));
+        }),
+        new Option("crossSiteProtection", b -> b.crossSiteProtection(true), Map.of(CorsProperties.CROSS_SITE_PROTECTION, "true"), t -> {
+            assertThat("the default (off) would let it run", t.put("Origin", "https://other.example.com", "Sec-Fetch-Site", "cross-site"),
+                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
+            assertThat("same-origin passes", t.put("Origin", InProcess.BASE.toString().replaceAll("/$", ""),
+                    "Sec-Fetch-Site", "same-origin"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "http://api.example.com"),
+                    varyIs("Origin")));
+            assertThat("preflights are never affected", t.preflight("https://other.example.com", "PUT", "Sec-Fetch-Site", "cross-site"),
+                    allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "https://other.example.com"), varyIs(PREFLIGHT_VARY)));
         }));
 
     private static final InProcess METHOD_APP = new InProcess(

@@ -58,7 +58,9 @@ class PrecedenceMatrixTest {
         new Option("interceptExceptions", b -> b.interceptExceptions(false), b -> b.interceptExceptions(true),
                 CorsPolicy::interceptExceptions, false, true, true),
         new Option("rejectDisallowedOrigins", b -> b.rejectDisallowedOrigins(true), b -> b.rejectDisallowedOrigins(false),
-                CorsPolicy::rejectDisallowedOrigins, true, false, false));
+                CorsPolicy::rejectDisallowedOrigins, true, false, false),
+        new Option("crossSiteProtection", b -> b.crossSiteProtection(true), b -> b.crossSiteProtection(false),
+                CorsPolicy::crossSiteProtection, true, false, false));
 
     static Stream<Arguments> pairs() {
         List<Arguments> rows = new ArrayList<>();

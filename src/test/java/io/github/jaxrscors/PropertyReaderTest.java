@@ -64,7 +64,10 @@ class PropertyReaderTest {
         "allowPrivateNetwork,      jaxrs.cors.allow-private-network",
         "automaticOptions,         jaxrs.cors.automatic-options",
         "interceptExceptions,      jaxrs.cors.intercept-exceptions",
-        "rejectDisallowedOrigins,  jaxrs.cors.reject-disallowed-origins"
+        "rejectDisallowedOrigins,  jaxrs.cors.reject-disallowed-origins",
+        "crossSiteProtection,      jaxrs.cors.cross-site-protection",
+        "publicOrigins,            jaxrs.cors.public-origins",
+        "trustForwardedHeaders,    jaxrs.cors.trust-forwarded-headers"
     })
     void keyOfAnOptionIsItsKebabCasePropertyName(String option, String key) {
         assertThat("the property key of " + option, Layer.propertyKey(option), is(key));
@@ -86,7 +89,10 @@ class PropertyReaderTest {
                 Map.entry("allowPrivateNetwork", CorsProperties.ALLOW_PRIVATE_NETWORK),
                 Map.entry("automaticOptions", CorsProperties.AUTOMATIC_OPTIONS),
                 Map.entry("interceptExceptions", CorsProperties.INTERCEPT_EXCEPTIONS),
-                Map.entry("rejectDisallowedOrigins", CorsProperties.REJECT_DISALLOWED_ORIGINS));
+                Map.entry("rejectDisallowedOrigins", CorsProperties.REJECT_DISALLOWED_ORIGINS),
+                Map.entry("crossSiteProtection", CorsProperties.CROSS_SITE_PROTECTION),
+                Map.entry("publicOrigins", CorsProperties.PUBLIC_ORIGINS),
+                Map.entry("trustForwardedHeaders", CorsProperties.TRUST_FORWARDED_HEADERS));
         constants.forEach((option, constant) -> assertThat("messages name the key users set for " + option,
                 Layer.propertyKey(option), is(constant)));
     }
@@ -172,6 +178,7 @@ class PropertyReaderTest {
                 Arguments.of(CorsProperties.AUTOMATIC_OPTIONS, (Predicate<CorsPolicy>) CorsPolicy::automaticOptions),
                 Arguments.of(CorsProperties.INTERCEPT_EXCEPTIONS, (Predicate<CorsPolicy>) CorsPolicy::interceptExceptions),
                 Arguments.of(CorsProperties.REJECT_DISALLOWED_ORIGINS, (Predicate<CorsPolicy>) CorsPolicy::rejectDisallowedOrigins),
+                Arguments.of(CorsProperties.CROSS_SITE_PROTECTION, (Predicate<CorsPolicy>) CorsPolicy::crossSiteProtection),
                 Arguments.of(CorsProperties.SUPPORTS_CREDENTIALS, (Predicate<CorsPolicy>) CorsPolicy::supportsCredentials));
     }
 
@@ -406,5 +413,88 @@ class PropertyReaderTest {
         assertThat("the builder's origins", p.origins().allows("https://builder.com"), is(true));
         assertThat("the property's origins are replaced", p.origins().allows("https://property.com"), is(false));
         assertThat("the property's max age where the builder leaves it unset", p.maxAge(), is(60L));
+    }
+
+    // ---------------------------------------------------------------- the server's own origin (application-wide)
+
+    private static ServerOrigin serverOrigin(Map<String, Object> properties) {
+        return PropertyReader.serverOrigin(null, null, properties);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publicOriginForms")
+    void publicOriginsFromEveryListFormAreLowerCased(String form, Object value) {
+        assertThat(form, serverOrigin(Map.of(CorsProperties.PUBLIC_ORIGINS, value)).publicOrigins(),
+                is(java.util.Set.of("https://api.example.com", "http://localhost:8080")));
+    }
+
+    static Stream<Arguments> publicOriginForms() {
+        return Stream.of(
+                Arguments.of("comma-separated String", " https://API.example.com , http://localhost:8080 "),
+                Arguments.of("String[]", new String[] {"https://api.example.com", "http://localhost:8080"}),
+                Arguments.of("Collection", List.of("https://api.example.com", "http://LOCALHOST:8080")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://api.example.com/,        is not an origin",
+        "https://*.example.com,           is not an origin",
+        "*,                               is not an origin",
+        "null,                            is not an origin",
+        "http://localhost:*,              is not an origin",
+        "https://api.example.com:443,     names its scheme's default port"
+    })
+    void badPublicOriginFromPropertiesNamesTheKey(String entry, String defect) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> serverOrigin(Map.of(CorsProperties.PUBLIC_ORIGINS, new String[] {entry})));
+        assertThat(e.getMessage(), allOf(containsString("CORS configuration error in property jaxrs.cors.public-origins"),
+                containsString("publicOrigins entry \"" + entry + "\""), containsString(defect)));
+    }
+
+    @Test
+    void badPublicOriginFromTheBuilderNamesTheBuilder() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PropertyReader.serverOrigin(List.of("api.example.com"), null, Map.of()));
+        assertThat(e.getMessage(), allOf(containsString("CORS configuration error in CorsFeature.builder()"),
+                containsString("publicOrigins entry \"api.example.com\" is not an origin")));
+    }
+
+    @Test
+    void emptyPublicOriginsPropertyFailsNamingTheKey() {
+        assertThat(readFailureOfServerOrigin(CorsProperties.PUBLIC_ORIGINS, " , "), allOf(
+                containsString("property jaxrs.cors.public-origins"), containsString("is empty")));
+    }
+
+    @Test
+    void trustForwardedHeadersFromBooleanOrString() {
+        for (Object value : List.of(Boolean.TRUE, "true", " TRUE ")) {
+            assertThat(value + " turns it on", serverOrigin(Map.of(CorsProperties.TRUST_FORWARDED_HEADERS, value))
+                    .trustForwardedHeaders(), is(true));
+        }
+        assertThat("false leaves it off", serverOrigin(Map.of(CorsProperties.TRUST_FORWARDED_HEADERS, "false")).trustForwardedHeaders(),
+                is(false));
+        assertThat(readFailureOfServerOrigin(CorsProperties.TRUST_FORWARDED_HEADERS, "yes"),
+                containsString("property jaxrs.cors.trust-forwarded-headers"));
+    }
+
+    @Test
+    void builderServerOriginOverridesTheProperties() {
+        Map<String, Object> properties = Map.of(CorsProperties.PUBLIC_ORIGINS, "https://old.example.com",
+                CorsProperties.TRUST_FORWARDED_HEADERS, true);
+        ServerOrigin s = PropertyReader.serverOrigin(List.of("https://api.example.com"), false, properties);
+        assertThat("the builder's list replaces the property's", s.publicOrigins(), is(java.util.Set.of("https://api.example.com")));
+        assertThat("the builder's flag wins", s.trustForwardedHeaders(), is(false));
+    }
+
+    @Test
+    void withoutEitherSettingTheServerOriginIsTheRequestsOwn() {
+        assertThat(serverOrigin(Map.of()), is(ServerOrigin.REQUEST_ONLY));
+        assertThat("the properties layer still reads", PropertyReader.read(Map.of(CorsProperties.PUBLIC_ORIGINS, "https://a.com",
+                CorsProperties.TRUST_FORWARDED_HEADERS, "true")).options().toString(), is("CorsOptions{}"));
+    }
+
+    private static String readFailureOfServerOrigin(String key, Object value) {
+        return assertThrows(IllegalStateException.class, () -> serverOrigin(Map.of(key, value)),
+                "a value of the wrong type or form must fail startup").getMessage();
     }
 }

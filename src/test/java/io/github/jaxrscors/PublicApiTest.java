@@ -70,7 +70,9 @@ class PublicApiTest {
                 "varyHeader(boolean)", "allowPrivateNetwork(boolean)", "automaticOptions(boolean)",
                 "interceptExceptions(boolean)", "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)",
                 // Request-aware origin decisions (second wave).
-                "originPredicate(BiPredicate,String[])"));
+                "originPredicate(BiPredicate,String[])",
+                // Cross-site request protection (second wave).
+                "crossSiteProtection(boolean)"));
         List<String> featureSetters = Stream.of(CorsFeature.Builder.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
                 .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
@@ -78,7 +80,9 @@ class PublicApiTest {
                 .collect(Collectors.toList());
         List<String> expected = new java.util.ArrayList<>(setters);
         expected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
-        assertThat("CorsFeature.Builder has the option setters plus resource rules", featureSetters,
+        // Application-wide only: the server's own origin is one for the whole application.
+        expected.addAll(List.of("publicOrigins(String[])", "trustForwardedHeaders(boolean)"));
+        assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin", featureSetters,
                 containsInAnyOrder(expected.toArray(String[]::new)));
     }
 
@@ -95,6 +99,14 @@ class PublicApiTest {
     void decisionPropertiesAreNamedOutsideTheConfigurationKeys() {
         assertThat(CorsProperties.ORIGIN_ALLOWED, is("io.github.jaxrscors.origin-allowed"));
         assertThat(CorsProperties.POLICY, is("io.github.jaxrscors.policy"));
+    }
+
+    @Test
+    void crossOriginAttributesMatchTheContract() {
+        List<String> attributes = Stream.of(CrossOrigin.class.getDeclaredMethods()).map(m -> m.getName()).collect(Collectors.toList());
+        assertThat(attributes, containsInAnyOrder("origins", "originPatterns", "methods", "allowHeaders", "allowHeaderPatterns",
+                "exposeHeaders", "supportsCredentials", "maxAge", "sendWildcard", "varyHeader", "allowPrivateNetwork",
+                "automaticOptions", "crossSiteProtection"));
     }
 
     private static Class<?> load(String name) {

@@ -75,7 +75,7 @@ class RequestAwareOriginTest {
     void actualRequestVariesOnTheDeclaredHeaderWhateverTheOutcome(String name, String origin, String tenant, Outcome outcome,
             String allowOrigin) {
         View view = tenant == null ? View.of("GET", "/orders") : View.of("GET", "/orders", "X-Tenant", tenant);
-        CorsDecision d = CorsProcessor.actual(TENANTS, origin, null, view);
+        CorsDecision d = CorsProcessor.actual(TENANTS, origin, ServerOrigin.REQUEST_ONLY, null, view);
         assertThat(name, d.outcome(), is(outcome));
         assertThat(name, d.allowOrigin(), is(allowOrigin));
         assertThat(name + ": Vary names the header the decision read", d.vary(), is(VARY_ACTUAL));
@@ -108,7 +108,7 @@ class RequestAwareOriginTest {
         }, "Host").build());
         CorsProcessor.preflight(List.of(p), APP, "DELETE", null, null, View.of("DELETE", "/orders/7", "Host", "acme.api.example"));
         assertThat(seen.get(), is(APP + " DELETE /orders/7 acme.api.example"));
-        CorsProcessor.actual(p, APP, null, View.of("GET", "/orders", "host", "globex.api.example"));
+        CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/orders", "host", "globex.api.example"));
         assertThat("names are case-insensitive", seen.get(), is(APP + " GET /orders globex.api.example"));
     }
 
@@ -117,7 +117,7 @@ class RequestAwareOriginTest {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate((origin, request) -> request.header("X-Undeclared") == null,
                 "X-Tenant").build());
         try (LogCapture log = new LogCapture()) {
-            CorsDecision d = CorsProcessor.actual(p, APP, null, View.of("GET", "/orders"));
+            CorsDecision d = CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/orders"));
             assertThat(d.outcome(), is(Outcome.DENIED));
             assertThat(d.allowOrigin(), is(nullValue()));
             List<String> warnings = log.messages(Level.WARNING);
@@ -131,7 +131,7 @@ class RequestAwareOriginTest {
     void originIsReadableWithoutBeingDeclared() {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate((origin, request) -> origin.equals(request.header("Origin")))
                 .build());
-        CorsDecision d = CorsProcessor.actual(p, APP, null, View.of("GET", "/", "Origin", APP));
+        CorsDecision d = CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/", "Origin", APP));
         assertThat(d.allowOrigin(), is(APP));
         assertThat("no header declared: Vary as for any origin decision", d.vary(), is("Origin"));
     }
@@ -145,7 +145,7 @@ class RequestAwareOriginTest {
         }, "X-Tenant").build());
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
-                CorsDecision d = CorsProcessor.actual(p, APP, null, View.of("GET", "/orders", "X-Tenant", "acme"));
+                CorsDecision d = CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/orders", "X-Tenant", "acme"));
                 assertThat("a refusal, never an error", d.outcome(), is(Outcome.DENIED));
                 assertThat(d.vary(), is(VARY_ACTUAL));
             }
@@ -165,7 +165,7 @@ class RequestAwareOriginTest {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate((origin, request) -> asked.incrementAndGet() > 0, "X-Tenant")
                 .build());
         for (String origin : new String[] {"null", "https://APP.example.com", "https://app.example.com/path", APP + "," + OTHER}) {
-            assertThat(origin, CorsProcessor.actual(p, origin, null, View.of("GET", "/")).outcome(), is(Outcome.DENIED));
+            assertThat(origin, CorsProcessor.actual(p, origin, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/")).outcome(), is(Outcome.DENIED));
         }
         assertThat(asked.get(), is(0));
     }
@@ -174,7 +174,7 @@ class RequestAwareOriginTest {
     void anOriginOnlyPredicateReadsNoRequestAndAddsOnlyOrigin() {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate(APP::equals).build());
         assertThat(p.origins().readsRequest(), is(false));
-        assertThat(CorsProcessor.actual(p, APP, null, null).vary(), is("Origin"));
+        assertThat(CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, null).vary(), is("Origin"));
         assertThat(CorsProcessor.preflight(List.of(p), APP, "GET", null, null).vary(),
                 is("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
         assertThat(TENANTS.origins().readsRequest(), is(true));
@@ -190,8 +190,8 @@ class RequestAwareOriginTest {
     @Test
     void withVaryHeaderOffNoVaryIsAddedAtAll() {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate(BY_TENANT, "X-Tenant").varyHeader(false).build());
-        assertThat(CorsProcessor.actual(p, APP, null, View.of("GET", "/", "X-Tenant", "acme")).vary(), is(nullValue()));
-        assertThat(CorsProcessor.actual(p, null, null, null).vary(), is(nullValue()));
+        assertThat(CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/", "X-Tenant", "acme")).vary(), is(nullValue()));
+        assertThat(CorsProcessor.actual(p, null, ServerOrigin.REQUEST_ONLY, null, null).vary(), is(nullValue()));
         assertThat(CorsProcessor.preflight(List.of(p), APP, "GET", null, null, View.of("GET", "/", "X-Tenant", "acme")).vary(),
                 is(nullValue()));
     }
@@ -201,7 +201,7 @@ class RequestAwareOriginTest {
         AtomicInteger asked = new AtomicInteger();
         CorsPolicy p = policy(CorsOptions.builder().origins("*")
                 .originPredicate((origin, request) -> asked.incrementAndGet() < 0, "X-Tenant").build());
-        assertThat(CorsProcessor.actual(p, APP, null, View.of("GET", "/")).allowOrigin(), is(APP));
+        assertThat(CorsProcessor.actual(p, APP, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/")).allowOrigin(), is(APP));
         assertThat(p.varyActual(), is("Origin"));
         assertThat(asked.get(), is(0));
     }

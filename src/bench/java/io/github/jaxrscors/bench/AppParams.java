@@ -8,7 +8,11 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public abstract class AppParams {
 
-    /** {@code none}, {@code floor}, {@code jaxrsCors} or {@code resteasy} (see {@link BenchApp}). */
+    /**
+     * {@code none}, {@code floor}, {@code jaxrsCors} or {@code resteasy} (see {@link BenchApp});
+     * {@code jaxrsCorsCrossSite} (the library with crossSiteProtection) on request, with
+     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite}.
+     */
     @Param({"none", "floor", "jaxrsCors", "resteasy"})
     public String config;
 

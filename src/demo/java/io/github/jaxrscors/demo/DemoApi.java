@@ -1,6 +1,7 @@
 package io.github.jaxrscors.demo;
 
 import io.github.jaxrscors.CrossOrigin;
+import io.github.jaxrscors.OptBoolean;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The demo's API: one resource per CORS situation the page exercises. */
 final class DemoApi {
@@ -86,6 +88,33 @@ final class DemoApi {
             return user == null
                     ? Response.status(401).entity("{\"error\":\"no session cookie arrived\"}").build()
                     : Response.ok("{\"user\":\"" + user.replaceAll("[^a-z]", "") + "\"}").build();
+        }
+    }
+
+    /**
+     * Transfers, posted by an HTML form: the kind of request CORS does not stop (a form needs no
+     * preflight; the browser sends it and only hides the answer). {@code unprotected} runs for
+     * any site; {@code protected} sets crossSiteProtection, so a browser's cross-site POST gets 403
+     * before the method runs, while the listed origin and same-origin pages still pass.
+     */
+    @Path("api/transfers")
+    @Produces(MediaType.TEXT_PLAIN)
+    public static class Transfers {
+        static final AtomicInteger DONE = new AtomicInteger();
+
+        @POST
+        @Path("unprotected")
+        @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+        public String unprotected(String form) {
+            return "transfer #" + DONE.incrementAndGet() + " done";
+        }
+
+        @POST
+        @Path("protected")
+        @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+        @CrossOrigin(crossSiteProtection = OptBoolean.TRUE)
+        public String guarded(String form) {
+            return "transfer #" + DONE.incrementAndGet() + " done";
         }
     }
 }

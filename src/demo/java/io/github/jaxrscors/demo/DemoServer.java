@@ -32,6 +32,12 @@ public final class DemoServer {
 
     private final List<HttpServer> servers = new ArrayList<>();
 
+    /**
+     * The configured library logger, held: java.util.logging keeps loggers weakly, and one
+     * collected before the library first logs would come back at INFO, without these handlers.
+     */
+    private static final Logger CORS_LOG = Logger.getLogger("io.github.jaxrscors");
+
     private DemoServer() {
     }
 
@@ -67,13 +73,18 @@ public final class DemoServer {
 
     private void start(int apiPort, int pagePort, int otherPort) throws IOException {
         String pageOrigin = "http://localhost:" + pagePort;
-        ResourceConfig api = new ResourceConfig(DemoApi.Public.class, DemoApi.Items.class, DemoApi.Account.class)
+        ResourceConfig api = new ResourceConfig(DemoApi.Public.class, DemoApi.Items.class, DemoApi.Account.class,
+                DemoApi.Transfers.class, DemoWhy.Resource.class)
+                .register(DemoWhy.Start.class)
+                .register(DemoWhy.Finish.class)
                 .register(CorsFeature.builder()
                         .origins(pageOrigin)
                         .allowHeaders("Content-Type", "X-Request-Id")
                         .resource("/api/public(/.*)?", CorsOptions.builder()
                                 .origins("*").sendWildcard(true).methods("GET", "HEAD").build())
                         .resource("/api/account/.*", CorsOptions.builder().supportsCredentials(true).build())
+                        // Demo only: both pages read why the server answered as it did.
+                        .resource("/demo/.*", CorsOptions.builder().origins("*").sendWildcard(true).methods("GET").build())
                         .resource("/api/.*")
                         .build());
         start(GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + apiPort + "/"), api, false), apiPort);
@@ -143,7 +154,7 @@ public final class DemoServer {
 
     /** The library logs each decision at DEBUG (java.util.logging FINE): print those on the console. */
     private static void enableCorsLog() {
-        Logger cors = Logger.getLogger("io.github.jaxrscors");
+        Logger cors = CORS_LOG;
         cors.setLevel(Level.FINE);
         cors.setUseParentHandlers(false);
         ConsoleHandler handler = new ConsoleHandler();
@@ -155,6 +166,7 @@ public final class DemoServer {
             }
         });
         cors.addHandler(handler);
+        DemoWhy.install(cors);
         Logger.getLogger("org.glassfish").setLevel(Level.WARNING);
     }
 }

@@ -1,0 +1,138 @@
+package io.github.jaxrscors.demo;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Demo only: tells the page why the server answered as it did. Each request the page sends carries
+ * {@code ?demo=<run id>}; what the library logged at DEBUG while serving it (its decision and
+ * reason) and the status it answered are kept under that id, and {@code GET /demo/why?run=<id>}
+ * returns them. The browser only reports "Failed to fetch"; this is the server's side.
+ */
+final class DemoWhy {
+
+    /** The most recent runs, oldest dropped first. */
+    private static final Map<String, List<String>> RUNS = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > 500;
+        }
+    });
+
+    /** The library's log records of the request this thread serves (Grizzly serves a request on one thread). */
+    private static final ThreadLocal<List<String>> DECISIONS = new ThreadLocal<>();
+
+    private DemoWhy() {
+    }
+
+    /** Collects the library's DEBUG records for the request the logging thread is serving. */
+    static Handler logHandler() {
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                List<String> decisions = DECISIONS.get();
+                if (decisions != null && record.getLevel().intValue() <= Level.FINE.intValue()) {
+                    decisions.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.FINE);
+        return handler;
+    }
+
+    static void install(Logger cors) {
+        cors.addHandler(logHandler());
+    }
+
+    /** Before anything else: starts collecting for requests that carry {@code ?demo=}. */
+    @PreMatching
+    @Priority(1)
+    static final class Start implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            String run = request.getUriInfo().getQueryParameters().getFirst("demo");
+            DECISIONS.set(run == null || run.length() > 64 ? null : new ArrayList<>());
+            if (run != null) {
+                request.setProperty("demo.run", run);
+            }
+        }
+    }
+
+    /** After every other response filter (the lowest priority runs last on responses): the final status. */
+    @Priority(1)
+    static final class Finish implements ContainerResponseFilter {
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            List<String> decisions = DECISIONS.get();
+            DECISIONS.remove();
+            Object run = request.getProperty("demo.run");
+            if (run == null || decisions == null) {
+                return;
+            }
+            String preflight = "OPTIONS".equals(request.getMethod()) && request.getHeaderString("Access-Control-Request-Method") != null
+                    ? " (preflight for " + request.getHeaderString("Access-Control-Request-Method") + ")" : "";
+            String line = request.getMethod() + preflight + " " + request.getUriInfo().getPath() + " -> " + response.getStatus()
+                    + (decisions.isEmpty() ? "" : ": " + String.join("; ", decisions));
+            RUNS.computeIfAbsent(run.toString(), r -> Collections.synchronizedList(new ArrayList<>())).add(line);
+        }
+    }
+
+    /** {@code GET /demo/why?run=<id>}: what the server did with each request of one run, as a JSON array of strings. */
+    @Path("demo/why")
+    public static class Resource {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public String why(@QueryParam("run") String run) {
+            List<String> lines = run == null ? List.of() : RUNS.getOrDefault(run, List.of());
+            StringBuilder json = new StringBuilder("[");
+            synchronized (lines) {
+                for (String line : lines) {
+                    json.append(json.length() == 1 ? "" : ",").append('"').append(escape(line)).append('"');
+                }
+            }
+            return json.append(']').toString();
+        }
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
