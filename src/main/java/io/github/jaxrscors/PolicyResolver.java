@@ -4,6 +4,7 @@ import io.github.jaxrscors.OriginMatcher.SubdomainWildcard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -385,6 +386,30 @@ final class PolicyResolver {
 
     private static String from(Layer layer, String option) {
         return " (from " + layer.describe(option) + ")";
+    }
+
+    /**
+     * Validates configured public origins: each a serialized origin, as {@code origins} entries
+     * are, but no wildcard, {@code "*"} or {@code "null"} (the server is at definite origins).
+     *
+     * @param source where the entries came from, for messages
+     * @throws IllegalStateException naming the entry and its source
+     */
+    static ServerOrigin serverOrigin(List<String> entries, String source, boolean trustForwardedHeaders) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String entry : entries) {
+            if (!HttpSyntax.isOriginIgnoringCase(entry)) {
+                throw error(source, "publicOrigins entry \"" + entry + "\" is not an origin. Use the "
+                        + "scheme://host[:port] browsers use to reach this server, such as https://api.example.com (no path, "
+                        + "not even a trailing /; no wildcard, \"*\" or \"null\"), one origin per entry.");
+            }
+            if (HttpSyntax.hasDefaultPort(entry)) {
+                throw error(source, "publicOrigins entry \"" + entry + "\" names its scheme's default port, "
+                        + "which browsers never send in Origin, so it would never match. Leave the port out.");
+            }
+            origins.add(HttpSyntax.lower(entry));
+        }
+        return ServerOrigin.of(origins, trustForwardedHeaders);
     }
 
     /**

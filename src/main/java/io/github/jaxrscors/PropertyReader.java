@@ -117,7 +117,7 @@ final class PropertyReader {
         } else if ((v = properties.get(CorsProperties.TRUST_FORWARDED_HEADERS)) != null) {
             trust = flag(CorsProperties.TRUST_FORWARDED_HEADERS, v);
         }
-        return ServerOrigin.of(origins, source, trust);
+        return PolicyResolver.serverOrigin(origins, source, trust);
     }
 
     private static String[] list(String key, Object value) {

@@ -1,8 +1,6 @@
 package io.github.jaxrscors;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,28 +21,9 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
         publicOrigins = Set.copyOf(publicOrigins);
     }
 
-    /**
-     * Validates configured public origins: each a serialized origin, as {@code origins} entries
-     * are, but no wildcard, {@code "*"} or {@code "null"} (the server is at definite origins).
-     *
-     * @param source where the entries came from, for messages
-     * @throws IllegalStateException naming the entry and its source
-     */
-    static ServerOrigin of(List<String> entries, String source, boolean trustForwardedHeaders) {
-        Set<String> origins = new LinkedHashSet<>();
-        for (String entry : entries) {
-            if (!HttpSyntax.isOriginIgnoringCase(entry)) {
-                throw PolicyResolver.error(source, "publicOrigins entry \"" + entry + "\" is not an origin. Use the "
-                        + "scheme://host[:port] browsers use to reach this server, such as https://api.example.com (no path, "
-                        + "not even a trailing /; no wildcard, \"*\" or \"null\"), one origin per entry.");
-            }
-            if (HttpSyntax.hasDefaultPort(entry)) {
-                throw PolicyResolver.error(source, "publicOrigins entry \"" + entry + "\" names its scheme's default port, "
-                        + "which browsers never send in Origin, so it would never match. Leave the port out.");
-            }
-            origins.add(HttpSyntax.lower(entry));
-        }
-        return origins.isEmpty() && !trustForwardedHeaders ? REQUEST_ONLY : new ServerOrigin(origins, trustForwardedHeaders);
+    /** The server's origins: the configured ones (lower case, validated) and whether forwarded headers are trusted. */
+    static ServerOrigin of(Set<String> publicOrigins, boolean trustForwardedHeaders) {
+        return publicOrigins.isEmpty() && !trustForwardedHeaders ? REQUEST_ONLY : new ServerOrigin(publicOrigins, trustForwardedHeaders);
     }
 
     /** Whether {@code origin} (as sent: only the lower-case form can match) is the server's own. */

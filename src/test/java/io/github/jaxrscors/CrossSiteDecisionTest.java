@@ -183,7 +183,7 @@ class CrossSiteDecisionTest {
         "https://evil.example.net,    FORBIDDEN"
     })
     void publicOriginsAreTheServersOwnBesideTheRequestsOrigin(String origin, Outcome outcome) {
-        ServerOrigin server = ServerOrigin.of(List.of("https://API.example.com", "https://www.example.com"), "test", false);
+        ServerOrigin server = PolicyResolver.serverOrigin(List.of("https://API.example.com", "https://www.example.com"), "test", false);
         CorsDecision d = CorsProcessor.crossSite(LISTED, "POST", origin, null, server, () -> "http://10.0.0.5:8080");
         assertThat("Origin " + origin + " without Sec-Fetch-Site", d.outcome(), is(outcome));
     }
@@ -196,7 +196,7 @@ class CrossSiteDecisionTest {
     })
     void rejectDisallowedOriginsExemptsPublicOriginsToo(String origin, Outcome outcome) {
         CorsPolicy p = CorsProcessorTest.policy(CorsOptions.builder().origins(APP).rejectDisallowedOrigins(true).build());
-        ServerOrigin server = ServerOrigin.of(List.of("https://api.example.com"), "test", false);
+        ServerOrigin server = PolicyResolver.serverOrigin(List.of("https://api.example.com"), "test", false);
         assertThat(CorsProcessor.actual(p, origin, server, "http://10.0.0.5:8080", null).outcome(), is(outcome));
     }
 
@@ -213,7 +213,7 @@ class CrossSiteDecisionTest {
         String bySite = decide(LISTED, "POST", EVIL, "cross-site").explain();
         assertThat(bySite, allOf(containsString("Sec-Fetch-Site \"cross-site\""), containsString("does not list"),
                 containsString("https://app.example.com"), containsString("crossSiteProtection answers 403")));
-        ServerOrigin server = ServerOrigin.of(List.of("https://www.example.com"), "test", false);
+        ServerOrigin server = PolicyResolver.serverOrigin(List.of("https://www.example.com"), "test", false);
         String byOrigin = CorsProcessor.crossSite(LISTED, "PUT", EVIL, null, server, () -> "http://10.0.0.5:8080").explain();
         assertThat(byOrigin, allOf(containsString("no Sec-Fetch-Site"), containsString("http://10.0.0.5:8080"),
                 containsString("publicOrigins [https://www.example.com]"), containsString("crossSiteProtection answers 403")));
@@ -229,7 +229,7 @@ class CrossSiteDecisionTest {
 
     @Test
     void serverOriginWithoutSettingsIsTheSharedConstant() {
-        assertThat(ServerOrigin.of(List.of(), "test", false), is(ServerOrigin.REQUEST_ONLY));
-        assertThat(ServerOrigin.of(List.of(SELF), "test", false).publicOrigins(), is(Set.of(SELF)));
+        assertThat(PolicyResolver.serverOrigin(List.of(), "test", false), is(ServerOrigin.REQUEST_ONLY));
+        assertThat(PolicyResolver.serverOrigin(List.of(SELF), "test", false).publicOrigins(), is(Set.of(SELF)));
     }
 }
