@@ -5,13 +5,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
-import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Global request filter, after matching: answers CORS preflights itself (the resource method never
- * runs); for covered actual requests, records the request's {@link CorsState}, refuses disallowed
- * origins with 403 under rejectDisallowedOrigins and, under interceptExceptions, installs the
- * {@link ErrorResponseWriter} for the 500 of an unmapped exception.
+ * runs); for covered actual requests, records the request's {@link CorsState} (which the response
+ * filter and the {@link ErrorResponseWriter} read) and refuses disallowed origins with 403 under
+ * rejectDisallowedOrigins.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
 
@@ -46,9 +45,6 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             }
         }
         CorsState.actual(policy).putOn(request);
-        if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {
-            jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey, translator));
-        }
     }
 
     private void preflight(ContainerRequestContext request, String path) {

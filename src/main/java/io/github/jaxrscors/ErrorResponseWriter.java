@@ -10,17 +10,20 @@ import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 
 /**
- * Wraps the container's writer for a covered request while interceptExceptions is on, for one
- * job: the 500 of an exception no mapper handles. Jersey hands that exception to the container's
- * writer, past the response filters, and the container answers 500 without CORS headers (or, in a
- * servlet container, through {@code sendError}, which some containers answer with headers
- * cleared).
+ * Wraps the container's writer of every request, from {@link ErrorWriterFilter} before matching,
+ * for one job: the 500 of an exception no mapper handles, on a request covered by a policy with
+ * interceptExceptions on. Jersey hands that exception to the container's writer, past the response
+ * filters, and the container answers 500 without CORS headers (or, in a servlet container, through
+ * {@code sendError}, which some containers answer with headers cleared). Which policy covers the
+ * request is asked only when an exception arrives ({@link JerseyTranslator#failurePolicy}); until
+ * then every call passes straight through.
  *
  * <p>This writer first writes the 500 itself, with the CORS headers and an empty body, and commits
  * it; then it hands the exception on exactly as Jersey would have: to the container's
  * {@code failure}, which finds the response committed, so it only completes the request and
  * rethrows, and the exception reaches the container, its servlet filters and its log as it would
- * without the library. Uncovered requests never get this writer.
+ * without the library. For an uncovered request, and once anything was written, the exception goes
+ * to the container's writer untouched.
  */
 final class ErrorResponseWriter implements ContainerResponseWriter {
 
@@ -68,15 +71,15 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     @Override
     public void failure(Throwable error) {
-        CorsState state = CorsState.of(request);
-        if (written || answeredFailure || state == null || state.stage() != CorsState.Stage.ACTUAL) {
+        CorsPolicy policy = written || answeredFailure ? null : translator.failurePolicy(request);
+        if (policy == null || !policy.interceptExceptions()) {
             delegate.failure(error);
             return;
         }
         answeredFailure = true;
         CorsState.ANSWERED.putOn(request);
         ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY).build());
-        JerseyTranslator.write(translator.actual(request, translator.rulePath(request), state.policy(), false), response.getHeaders());
+        JerseyTranslator.write(translator.actual(request, translator.rulePath(request), policy, false), response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);
             if (body != null) {
