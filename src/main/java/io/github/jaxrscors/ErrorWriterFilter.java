@@ -16,10 +16,11 @@ import org.glassfish.jersey.server.ContainerRequest;
 final class ErrorWriterFilter implements ContainerRequestFilter {
 
     /**
-     * First of all request filters: it only wraps the writer, so every filter after it, pre-matching
-     * or not, fails into the wrapped one.
+     * First of the request filters: it only wraps the writer, so every filter after it, pre-matching
+     * or not, fails into the wrapped one. 1 is the lowest priority Jersey keeps: it reads 0 and
+     * below as "none" and gives the filter {@code Priorities.USER} instead.
      */
-    static final int PRIORITY = Integer.MIN_VALUE;
+    static final int PRIORITY = 1;
 
     private final JerseyTranslator translator;
 
