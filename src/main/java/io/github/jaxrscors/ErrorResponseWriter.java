@@ -78,7 +78,12 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         }
         answeredFailure = true;
         CorsState.ANSWERED.putOn(request);
-        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY).build());
+        // Connection: close, as the containers' own 500 of an unmapped exception behaves without the
+        // library: Grizzly says it and closes, Jetty closes after an exception that leaves its servlet
+        // even once the response is complete. Said here, no client sends its next request into a
+        // connection the container is about to close (RFC 9112, section 9.6).
+        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
+                .header("Connection", "close").build());
         JerseyTranslator.write(translator.actual(request, translator.rulePath(request), policy, false), response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);

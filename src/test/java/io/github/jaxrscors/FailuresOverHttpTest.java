@@ -311,6 +311,20 @@ class FailuresOverHttpTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(HttpRuntime.class)
+    void unmappedExceptionFiveHundredIsTheLastAnswerOnItsConnectionAndSaysSo(HttpRuntime runtime) throws Exception {
+        try (KeepAliveConnection connection = new KeepAliveConnection(SERVERS.get(runtime).port())) {
+            KeepAliveConnection.Framed first = connection.exchange("GET", "/fail/located", "Origin: " + APP);
+            assertThat("a keep-alive connection", first.reply(), allOf(hasStatus(200), CorsMatchers.hasNoHeader("Connection")));
+            KeepAliveConnection.Framed failed = connection.exchange("GET", "/fail/locator", "Origin: " + APP);
+            assertThat(failed.reply(), allOf(fiveHundredWithTheHeaders(), hasHeader("Connection", "close")));
+            assertThat("complete", failed.complete(), is(true));
+            assertThat("then the container closes the connection, with nothing more on it", connection.closedByServer(5_000),
+                    is(true));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HttpRuntime.class)
     void uncoveredLocatorThatThrowsKeepsTheContainersFiveHundred(HttpRuntime runtime) throws Exception {
         HttpRuntime.Running server = SERVERS.get(runtime);
         Reply with;

@@ -81,6 +81,20 @@ final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
+    /** Whether the server closes the connection (end of stream or reset) within {@code millis}, sending nothing. */
+    boolean closedByServer(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(timeoutMillis);
+        }
+    }
+
     private Framed read(boolean head) throws IOException {
         stalled = false;
         inBody = false;
