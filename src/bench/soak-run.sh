@@ -5,16 +5,17 @@
 # checks every answer and prints requests sent and answered, wrong or missing CORS headers and
 # unexpected 5xx (both must be 0; the script fails otherwise), and the server's heap after GC and
 # thread count at the start (after a warm-up) and at the end.
-# Usage: bash src/bench/soak-run.sh [seconds per runtime] [connections]
+# Usage: bash src/bench/soak-run.sh [seconds per runtime] [connections] [runtimes, e.g. "grizzly jetty"]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-80}
 connections=${2:-16}
+runtimes=${3:-grizzly jetty}
 mvn -q -B -Pbench test-compile
 mvn -q -B -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 status=0
-for runtime in grizzly jetty; do
+for runtime in $runtimes; do
   fifo=$(mktemp -u); mkfifo "$fifo"
   # The server runs until its standard input closes (the fifo's writer below).
   java -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$cp" io.github.jaxrscors.SoakServer "$runtime" <"$fifo" >target/soak-$runtime.out 2>&1 &

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * that many loopback connections at once for that long (and at most 5 million requests), each
  * connection used for up to 100 requests and then replaced, and checks every answer: its status,
  * each {@code Access-Control-*} header and {@code Vary}. Prints requests sent and answered, wrong
- * or missing CORS headers, unexpected 5xx, and the server's heap after GC and thread count
+ * or missing CORS headers, unexpected 5xx, bodies cut or wrong, and the server's heap after GC and thread count
  * ({@code /stats}) at the start and the end.
  */
 public final class SoakClient {
@@ -66,7 +66,7 @@ public final class SoakClient {
             return h.toArray(new String[0]);
         }
 
-        /** What is wrong with the answer, or null. */
+        /** What is wrong with the answer's status or CORS headers, or null. */
         String check(KeepAliveConnection.Framed framed) {
             Reply r = framed.reply();
             Map<String, String> cors = new TreeMap<>();
@@ -112,8 +112,15 @@ public final class SoakClient {
             if (r.status() != status) {
                 return "status " + r.status() + ", expected " + status;
             }
+            return null;
+        }
+
+        /** What is wrong with the body, or null. */
+        String checkBody(KeepAliveConnection.Framed framed) {
+            Reply r = framed.reply();
             if (!framed.complete()) {
-                return "the body was cut";
+                return "the body was cut" + (framed.stalled() ? " (stalled)" : " (connection closed)") + " after "
+                        + framed.body().length + " bytes";
             }
             if (this == EVENTS && !r.body().equals("data: e0\n\ndata: e1\n\ndata: e2\n\n")) {
                 return "events " + r.body();
@@ -136,6 +143,7 @@ public final class SoakClient {
         LongAdder sent = new LongAdder();
         LongAdder answered = new LongAdder();
         LongAdder wrongCors = new LongAdder();
+        LongAdder wrongBody = new LongAdder();
         LongAdder unexpected5xx = new LongAdder();
         LongAdder intended5xx = new LongAdder();
         LongAdder ioErrors = new LongAdder();
@@ -186,6 +194,11 @@ public final class SoakClient {
                                 wrongCors.increment();
                                 samples.merge(kind + ": " + wrong, 1L, Long::sum);
                             }
+                            String badBody = kind.checkBody(framed);
+                            if (badBody != null) {
+                                wrongBody.increment();
+                                samples.merge(kind + ": " + badBody, 1L, Long::sum);
+                            }
                             if ("close".equalsIgnoreCase(framed.reply().header("Connection")) || !framed.complete()) {
                                 break;
                             }
@@ -204,12 +217,22 @@ public final class SoakClient {
         }
         Thread.sleep(500); // the last asynchronous streams end
         String finish = stats(port);
+        // Pools size themselves to the load and retire idle threads later (Jetty's after 60 s): the
+        // figures once the server has been idle that long, or has come back to its start count.
+        String settled = finish;
+        long idle = System.nanoTime();
+        while (threads(settled) > threads(start) && System.nanoTime() - idle < 75_000_000_000L) {
+            Thread.sleep(5_000);
+            settled = stats(port);
+        }
+        long idleSeconds = (System.nanoTime() - idle) / 1_000_000_000L;
         System.out.printf(Locale.ROOT, "%d s, %d connections at once, %d opened in all%n", seconds, connections, opened.sum());
         System.out.printf(Locale.ROOT, "requests sent %d, answered %d (%.0f/s), I/O errors %d%n", sent.sum(), answered.sum(),
                 answered.sum() / (double) seconds, ioErrors.sum());
         System.out.printf(Locale.ROOT, "wrong or missing CORS header (or status): %d%n", wrongCors.sum());
+        System.out.printf(Locale.ROOT, "bodies cut or wrong (headers right): %d%n", wrongBody.sum());
         System.out.printf(Locale.ROOT, "unexpected 5xx: %d (intended 500 and 503: %d)%n", unexpected5xx.sum(), intended5xx.sum());
-        System.out.println("server at start: " + start + "; at end: " + finish);
+        System.out.println("server at start: " + start + "; at end: " + finish + "; after " + idleSeconds + " s idle: " + settled);
         samples.forEach((what, n) -> System.out.println("  " + n + " x " + what));
         StringBuilder perKind = new StringBuilder("mean ms per kind:");
         for (Kind k : Kind.values()) {
@@ -235,6 +258,11 @@ public final class SoakClient {
             }
         }
         return wheel.toArray(new Kind[0]);
+    }
+
+    private static int threads(String stats) {
+        String from = stats.substring(stats.indexOf("threads=") + "threads=".length());
+        return Integer.parseInt(from.substring(0, from.indexOf(' ')));
     }
 
     private static String stats(int port) throws IOException {

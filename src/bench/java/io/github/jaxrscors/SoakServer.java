@@ -24,7 +24,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * The soak's server: {@code SoakServer grizzly|jetty} serves, on a free loopback port it prints,
  * one application of every kind of resource method under one policy ({@code /soak/...}), and an
- * uncovered {@code /stats} that collects garbage and answers the heap used and the thread count.
+ * uncovered {@code /stats} that collects garbage and answers the heap used and the thread count
+ * (the container's worker pool apart).
  * It stops when its standard input closes.
  */
 public final class SoakServer {
@@ -127,7 +128,16 @@ public final class SoakServer {
                 System.gc();
             }
             Runtime rt = Runtime.getRuntime();
-            return "heap=" + (rt.totalMemory() - rt.freeMemory()) + " threads=" + ManagementFactory.getThreadMXBean().getThreadCount();
+            int pooled = 0;
+            for (java.lang.management.ThreadInfo t : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+                // The containers' worker pools, which size themselves to the load (Jetty retires an
+                // idle thread only once a minute): Jetty's qtp..., Grizzly's grizzly-http-server-...
+                if (t.getThreadName().startsWith("qtp") || t.getThreadName().startsWith("grizzly-http-server")) {
+                    pooled++;
+                }
+            }
+            int all = ManagementFactory.getThreadMXBean().getThreadCount();
+            return "heap=" + (rt.totalMemory() - rt.freeMemory()) + " threads=" + (all - pooled) + " workers=" + pooled;
         }
     }
 
@@ -145,7 +155,7 @@ public final class SoakServer {
         // the console so logging does not dominate the run.
         Logger.getLogger("").setLevel(Level.OFF);
         HttpRuntime runtime = HttpRuntime.valueOf(args[0].toUpperCase(java.util.Locale.ROOT));
-        try (HttpRuntime.Running server = runtime.start(app())) {
+        try (HttpRuntime.Running server = runtime.start(app(), false)) {
             System.out.println("port " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -53,6 +53,7 @@
  * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
  * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
  * <li>{@code CorsDynamicFeature}: reads the annotations once per resource method, at deploy time.</li>
+ * <li>{@code ErrorWriterFilter}: before matching, first of all filters: wraps the container's writer in {@code ErrorResponseWriter}.</li>
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
@@ -70,12 +71,18 @@
  * to a covered path no resource serves (Jersey's 404 becomes the preflight's answer), and one left
  * to a declared {@code @OPTIONS} method under automaticOptions off.
  *
+ * <p><b>Every request</b> first meets {@code ErrorWriterFilter}, which wraps the container's writer
+ * in {@code ErrorResponseWriter} (one small object, every call passed through), so that an exception
+ * thrown anywhere after it, while Jersey matches (a sub-resource locator) or in any filter, finds it.
+ *
  * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
- * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins, records
- * {@code CorsState.actual(policy)} and, under interceptExceptions, wraps the container's writer in
- * {@code ErrorResponseWriter}. The resource method runs; {@code CorsResponseFilter} reads the state,
- * asks {@code JerseyTranslator.actual} ({@code CorsProcessor.actual}) and writes the headers. An
- * exception no mapper handles skips the response filters: {@code ErrorResponseWriter} writes the 500
- * with the headers, commits it and hands the exception to the container.
+ * ({@code PolicyTable.lookup}), refuses a disallowed origin under rejectDisallowedOrigins and records
+ * {@code CorsState.actual(policy)}. The resource method runs; {@code CorsResponseFilter} reads the
+ * state, asks {@code JerseyTranslator.actual} ({@code CorsProcessor.actual}) and writes the headers.
+ * An exception no mapper handles skips the response filters: {@code ErrorResponseWriter} asks
+ * {@code JerseyTranslator.failurePolicy} (the recorded state's policy, else the matched method's or
+ * the path's); where one covers the request with interceptExceptions on, it writes the 500 with the
+ * headers and {@code Connection: close}, commits it and hands the exception to the container; else
+ * it hands the exception on untouched.
  */
 package io.github.jaxrscors;
