@@ -32,9 +32,12 @@ import java.util.regex.Pattern;
  * {@link CrossOrigin} classes and methods. Annotated classes and methods are covered in every case.
  *
  * <p>Registering it adds a request filter that answers preflights (before authentication filters,
- * at priority {@code Priorities.AUTHENTICATION - 200}) and a response filter that adds the headers
- * to actual and error responses. {@code @PreMatching} filters and sub-resource locators run before
- * any post-matching filter: a {@code @PreMatching} authentication filter must let preflights through.
+ * at priority {@code Priorities.AUTHENTICATION - 200}), a response filter that adds the headers
+ * to actual and error responses, and a {@code @PreMatching} request filter at priority 1 that
+ * wraps the container's response writer, so that the 500 of an exception no mapper handles carries
+ * the headers wherever it is thrown (a sub-resource locator, any filter, the resource method).
+ * {@code @PreMatching} filters and sub-resource locators run before any post-matching filter: a
+ * {@code @PreMatching} authentication filter must let preflights through.
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
  * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
  * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first instance
@@ -101,6 +104,7 @@ public final class CorsFeature implements Feature {
         }
         JerseyTranslator translator = new JerseyTranslator(table, server);
         context.register(new CorsDynamicFeature(table));
+        context.register(new ErrorWriterFilter(translator), ErrorWriterFilter.PRIORITY);
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
         context.register(new StartupChecks(table, translator));

@@ -5,16 +5,15 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
-import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Global request filter, after matching: answers CORS preflights itself (the resource method never
  * runs); for covered actual requests, takes the decision once, records it in the request's
- * {@link CorsState} and publishes it to application code ({@link CorsProperties#ORIGIN_ALLOWED},
+ * {@link CorsState} (which the response filter and the {@link ErrorResponseWriter} read) and
+ * publishes it to application code ({@link CorsProperties#ORIGIN_ALLOWED},
  * {@link CorsProperties#POLICY}), refuses disallowed origins with 403 under
- * rejectDisallowedOrigins, refuses cross-site requests with an unsafe method with 403 under
- * crossSiteProtection and, under interceptExceptions, installs the {@link ErrorResponseWriter}
- * for the 500 of an unmapped exception.
+ * rejectDisallowedOrigins and refuses cross-site requests with an unsafe method with 403 under
+ * crossSiteProtection.
  */
 final class CorsRequestFilter implements ContainerRequestFilter {
 
@@ -56,9 +55,6 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             }
         }
         CorsState.actual(policy, decision).putOn(request);
-        if (policy.interceptExceptions() && request instanceof ContainerRequest jersey) {
-            jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey));
-        }
     }
 
     private void preflight(ContainerRequestContext request, String path) {

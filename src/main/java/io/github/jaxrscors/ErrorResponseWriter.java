@@ -10,17 +10,20 @@ import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 
 /**
- * Wraps the container's writer for a covered request while interceptExceptions is on, for one
- * job: the 500 of an exception no mapper handles. Jersey hands that exception to the container's
- * writer, past the response filters, and the container answers 500 without CORS headers (or, in a
- * servlet container, through {@code sendError}, which some containers answer with headers
- * cleared).
+ * Wraps the container's writer of every request, from {@link ErrorWriterFilter} before matching,
+ * for one job: the 500 of an exception no mapper handles, on a request covered by a policy with
+ * interceptExceptions on. Jersey hands that exception to the container's writer, past the response
+ * filters, and the container answers 500 without CORS headers (or, in a servlet container, through
+ * {@code sendError}, which some containers answer with headers cleared). Which policy covers the
+ * request is asked only when an exception arrives ({@link JerseyTranslator#failurePolicy}); until
+ * then every call passes straight through.
  *
  * <p>This writer first writes the 500 itself, with the CORS headers, an empty body and
  * {@code Connection: close}, and commits it; then it hands the exception on exactly as Jersey would have: to the container's
  * {@code failure}, which finds the response committed, so it only completes the request and
  * rethrows, and the exception reaches the container, its servlet filters and its log as it would
- * without the library. Uncovered requests never get this writer.
+ * without the library. For an uncovered request, and once anything was written, the exception goes
+ * to the container's writer untouched.
  */
 final class ErrorResponseWriter implements ContainerResponseWriter {
 
@@ -29,12 +32,14 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     private final ContainerResponseWriter delegate;
     private final ContainerRequest request;
+    private final JerseyTranslator translator;
     private volatile boolean written;
     private volatile boolean answeredFailure;
 
-    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request) {
+    ErrorResponseWriter(ContainerResponseWriter delegate, ContainerRequest request, JerseyTranslator translator) {
         this.delegate = delegate;
         this.request = request;
+        this.translator = translator;
     }
 
     @Override
@@ -66,18 +71,24 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     @Override
     public void failure(Throwable error) {
-        CorsState state = CorsState.of(request);
-        if (written || answeredFailure || state == null || state.stage() != CorsState.Stage.ACTUAL) {
+        CorsPolicy policy = written || answeredFailure ? null : translator.failurePolicy(request);
+        if (policy == null || !policy.interceptExceptions()) {
             delegate.failure(error);
             return;
         }
         answeredFailure = true;
+        CorsState state = CorsState.of(request);
         CorsState.ANSWERED.putOn(request);
-        // The container goes on to treat the request as failed, and may close the connection once
-        // the exception reaches it (Jetty aborts it): the client must not reuse it for another request.
+        // Connection: close, as the containers' own 500 of an unmapped exception behaves without the
+        // library: Grizzly says it and closes, Jetty closes after an exception that leaves its servlet
+        // even once the response is complete. Said here, no client sends its next request into a
+        // connection the container is about to close (RFC 9112, section 9.6).
         ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
                 .header("Connection", "close").build());
-        JerseyTranslator.write(state.decision(), response.getHeaders());
+        // The decision the request filter took, or, for an exception thrown before it ran, one taken now.
+        CorsDecision decision = state != null && state.decision() != null ? state.decision()
+                : translator.actual(request, translator.rulePath(request), policy, false);
+        JerseyTranslator.write(decision, response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);
             if (body != null) {
@@ -116,6 +127,11 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
     @Override
     public boolean enableResponseBuffering() {
         return delegate.enableResponseBuffering();
+    }
+
+    /** The container's writer this one wraps. */
+    ContainerResponseWriter delegate() {
+        return delegate;
     }
 
     @Override

@@ -111,6 +111,20 @@ final class JerseyTranslator {
     }
 
     /**
+     * The policy whose headers the 500 of an unmapped exception carries, or null: the one recorded
+     * in the request's {@link CorsState} when {@link CorsRequestFilter} ran; else, for an exception
+     * thrown before it (a sub-resource locator, a filter, while matching), the matched method's, or
+     * the path's. A preflight, or a request the library already answered, gets none.
+     */
+    CorsPolicy failurePolicy(ContainerRequestContext request) {
+        CorsState state = CorsState.of(request);
+        if (state != null) {
+            return state.stage() == CorsState.Stage.ACTUAL ? state.policy() : null;
+        }
+        return isPreflight(request) ? null : policy(matched(request), rulePath(request));
+    }
+
+    /**
      * The policy of a response no resource method produced (a 404 or 405): the path's, else, for a
      * 405 on a path whose methods are covered only by their annotations, the first covered one's.
      */

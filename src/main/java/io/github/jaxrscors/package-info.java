@@ -56,6 +56,7 @@
  * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
  * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
  * <li>{@code CorsDynamicFeature}: reads the annotations (direct and composed) once per resource method, at deploy time.</li>
+ * <li>{@code ErrorWriterFilter}: before matching, first of all filters: wraps the container's writer in {@code ErrorResponseWriter}.</li>
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
@@ -74,16 +75,23 @@
  * preflight to a covered path no resource serves is decided by the response filter, through the
  * same {@code JerseyTranslator.preflight} (Jersey's 404 becomes the preflight's answer).
  *
+ * <p><b>Every request</b> first meets {@code ErrorWriterFilter}, which wraps the container's writer
+ * in {@code ErrorResponseWriter} (one small object, every call passed through), so that an exception
+ * thrown anywhere after it, while Jersey matches (a sub-resource locator) or in any filter, finds it.
+ *
  * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
  * ({@code PolicyTable.lookup}), asks {@code JerseyTranslator.actual} for the decision
  * ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin predicate reads
  * the request), publishes it as request properties, refuses a disallowed origin under
  * rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
- * ({@code CorsProcessor.crossSite}), records {@code CorsState.actual(policy, decision)} and, under
- * interceptExceptions, wraps the container's writer in {@code ErrorResponseWriter}. The resource
- * method runs; {@code CorsResponseFilter} reads the state and writes the decision's headers. An
- * exception no mapper handles skips the response filters: {@code ErrorResponseWriter} writes the 500
- * with the state's headers, commits it and hands the exception to the container. A response no
- * resource method produced (a 404 or 405 in a covered rule) is decided by the response filter.
+ * ({@code CorsProcessor.crossSite}) and records {@code CorsState.actual(policy, decision)}. The
+ * resource method runs; {@code CorsResponseFilter} reads the state and writes the decision's
+ * headers. An exception no mapper handles skips the response filters: {@code ErrorResponseWriter}
+ * (installed before matching by {@code ErrorWriterFilter}) asks {@code JerseyTranslator.failurePolicy}
+ * (the recorded state's policy, else the matched method's or the path's); where one covers the
+ * request with interceptExceptions on, it writes the 500 with the state's decision (or one taken
+ * then) and {@code Connection: close}, commits it and hands the exception to the container; else it
+ * hands the exception on untouched. A response no resource method produced (a 404 or 405 in a
+ * covered rule) is decided by the response filter.
  */
 package io.github.jaxrscors;

@@ -227,13 +227,13 @@ class BrowserEndToEndTest {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static HttpServer pageServer(int port, String html) throws IOException {
+    static HttpServer pageServer(int port, String html) throws IOException {
         HttpServer server = new HttpServer();
         server.addListener(new NetworkListener("page", "localhost", port));
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
@@ -247,7 +247,7 @@ class BrowserEndToEndTest {
         return server;
     }
 
-    private static Map<String, String> results(String dom) {
+    static Map<String, String> results(String dom) {
         Matcher m = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertThat("the page finished its scenarios; DOM: " + dom, m.find() && !m.group(1).isEmpty(), is(true));
         Map<String, String> outcomes = new HashMap<>();

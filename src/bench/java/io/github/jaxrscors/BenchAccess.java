@@ -1,0 +1,36 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Configuration;
+import java.util.ArrayList;
+import java.util.List;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
+
+/**
+ * What the filter tier needs of the library's internals: its pre-matching filter, which a
+ * benchmark stopped after matching does not see run, and the container's writer it wraps.
+ */
+public final class BenchAccess {
+
+    private BenchAccess() {
+    }
+
+    /** The library's {@code @PreMatching} filters registered in {@code config}. */
+    public static ContainerRequestFilter[] preMatchingFilters(Configuration config) {
+        List<ContainerRequestFilter> filters = new ArrayList<>();
+        for (Object instance : config.getInstances()) {
+            if (instance instanceof ErrorWriterFilter filter) {
+                filters.add(filter);
+            }
+        }
+        if (filters.isEmpty()) {
+            throw new IllegalStateException("no ErrorWriterFilter registered in " + config.getInstances());
+        }
+        return filters.toArray(new ContainerRequestFilter[0]);
+    }
+
+    /** The container's writer under the library's wrapper, or {@code writer} itself. */
+    public static ContainerResponseWriter containerWriter(ContainerResponseWriter writer) {
+        return writer instanceof ErrorResponseWriter wrapper ? wrapper.delegate() : writer;
+    }
+}
