@@ -44,7 +44,7 @@ class ReplyTest {
     void headerNamesStayCaseInsensitive() {
         Response r = reply(200, "", "access-control-allow-origin", APP, "VARY", "Origin").asResponse();
         assertThat("looked up in another case", r.getHeaderString("Access-Control-Allow-Origin"), is(APP));
-        assertThat("Vary looked up in another case", r.getStringHeaders().get("vary"), is(List.of("Origin")));
+        assertThat("Vary looked up in another case", r.getHeaderString("vary"), is("Origin"));
         assertThat("the public matchers read it", r, io.github.jaxrscors.test.CorsMatchers.allowsOrigin(APP));
     }
 
