@@ -236,7 +236,8 @@ class FailuresOverHttpTest {
 
         private List<String> seen() {
             List<String> seen = new ArrayList<>();
-            List<Throwable> failures = server.containerFailures();
+            // A snapshot first: a sub-list of a copy-on-write list throws if the container records a failure meanwhile.
+            List<Throwable> failures = List.copyOf(server.containerFailures());
             for (Throwable t : failures.subList(before, failures.size())) {
                 seen.add(rootCause(t).getMessage());
             }
