@@ -1,27 +1,32 @@
 #!/bin/bash
-# Load run over real HTTP: wrk against the benchmark application on Grizzly, without CORS and with
-# jaxrs-cors, in alternating 10-second runs; prints each run and the ratio of the medians.
-# Needs wrk (Debian: apt-get install wrk). Usage: bash src/bench/load-run.sh [rounds] [seconds]
+# Load run over real HTTP: wrk against the benchmark application on Grizzly (or as a servlet in
+# Jetty 12), without CORS and with jaxrs-cors, two warm-up runs each, then alternating 10-second
+# runs; prints each run and the ratio of the medians.
+# Needs wrk (Debian: apt-get install wrk).
+# Usage: bash src/bench/load-run.sh [rounds] [seconds] [grizzly|jetty]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 seconds=${2:-10}
+runtime=${3:-grizzly}
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 mvn -q -B -Pbench test-compile
 mvn -q -B -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer none 18090 & pids+=($!)
-java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer jaxrsCors 18091 & pids+=($!)
+java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer none 18090 "$runtime" & pids+=($!)
+java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer jaxrsCors 18091 "$runtime" & pids+=($!)
 for port in 18090 18091; do
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/items" && break; sleep 0.2; done
 done
 origin="Origin: https://app.example.com"
 check=$(curl -s -D - -o /dev/null -H "$origin" http://127.0.0.1:18091/items | tr -d '\r')
 grep -q "^Access-Control-Allow-Origin: https://app.example.com" <<<"$check" || { echo "CORS server did not answer CORS: $check" >&2; exit 1; }
-echo "warm-up: $seconds s each"
-for port in 18090 18091; do wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" >/dev/null; done
+echo "$runtime; warm-up: 2 runs of $seconds s each"
+for _ in 1 2; do
+  for port in 18090 18091; do wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" >/dev/null; done
+done
 declare -A results=([none]="" [jaxrsCors]="")
 for round in $(seq "$rounds"); do
   for entry in none:18090 jaxrsCors:18091; do
@@ -33,4 +38,4 @@ for round in $(seq "$rounds"); do
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 none=$(median "${results[none]}"); cors=$(median "${results[jaxrsCors]}")
-echo "median none: $none requests/s; median jaxrsCors: $cors requests/s; ratio jaxrsCors/none: $(awk -v a="$cors" -v b="$none" 'BEGIN {printf "%.3f", a/b}')"
+echo "$runtime median none: $none requests/s; median jaxrsCors: $cors requests/s; ratio jaxrsCors/none: $(awk -v a="$cors" -v b="$none" 'BEGIN {printf "%.3f", a/b}')"

@@ -19,12 +19,12 @@ public final class BenchAccess {
     public static ContainerRequestFilter[] preMatchingFilters(Configuration config) {
         List<ContainerRequestFilter> filters = new ArrayList<>();
         for (Object instance : config.getInstances()) {
-            if (instance instanceof ErrorWriterFilter filter) {
+            if (instance instanceof PreMatchingFilter filter) {
                 filters.add(filter);
             }
         }
         if (filters.isEmpty()) {
-            throw new IllegalStateException("no ErrorWriterFilter registered in " + config.getInstances());
+            throw new IllegalStateException("no PreMatchingFilter registered in " + config.getInstances());
         }
         return filters.toArray(new ContainerRequestFilter[0]);
     }

@@ -104,7 +104,7 @@ public final class CorsFeature implements Feature {
         }
         JerseyTranslator translator = new JerseyTranslator(table, server);
         context.register(new CorsDynamicFeature(table));
-        context.register(new ErrorWriterFilter(translator), ErrorWriterFilter.PRIORITY);
+        context.register(new PreMatchingFilter(translator), PreMatchingFilter.PRIORITY);
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
         context.register(new StartupChecks(table, translator));

@@ -44,13 +44,14 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         CorsDecision decision = translator.actual(request, path, policy, true);
         CorsState.publish(request, decision, policy);
         if (decision.forbidden()) {
-            answer(request, decision);
+            answer(request, decision, translator);
             return;
         }
-        if (policy.crossSiteProtection()) {
+        // A safe method always passes; asked first, so a GET builds nothing for the check.
+        if (policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod())) {
             CorsDecision crossSite = translator.crossSite(request, path, policy);
             if (crossSite.forbidden()) {
-                answer(request, crossSite);
+                answer(request, crossSite, translator);
                 return;
             }
         }
@@ -74,12 +75,13 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         }
         CorsDecision decision = translator.preflight(request, path, route.policies(), route.uncovered());
         CorsState.publish(request, decision, route.policies().get(0));
-        answer(request, decision);
+        answer(request, decision, translator);
     }
 
-    private static void answer(ContainerRequestContext request, CorsDecision decision) {
+    /** Answers the request with the library's own response for {@code decision}; nothing more is added to it. */
+    static void answer(ContainerRequestContext request, CorsDecision decision, JerseyTranslator translator) {
         CorsState.ANSWERED.putOn(request);
-        request.abortWith(JerseyTranslator.answer(decision));
+        request.abortWith(translator.answer(decision));
     }
 
     @Override

@@ -4,6 +4,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -53,10 +56,22 @@ final class CorsResponseFilter implements ContainerResponseFilter {
         if (matched == null && (status == 404 || status == 405) && JerseyTranslator.isPreflight(request)) {
             // A preflight to a covered path no resource serves: answered like any preflight, so the
             // announced request goes on to get its 404 with CORS headers, readable by the script.
+            // The same answer as the library's own (JerseyTranslator.answer).
             CorsDecision decision = translator.preflight(request, path, List.of(policy), null);
-            response.setStatus(decision.forbidden() ? 403 : 200);
-            response.setEntity(null);
             response.getHeaders().remove("Allow");
+            if (decision.forbidden()) {
+                response.setStatus(403);
+                if (translator.refusalNeedsEntity()) {
+                    response.setEntity("", new Annotation[0], MediaType.TEXT_PLAIN_TYPE);
+                } else {
+                    response.setEntity(null);
+                    response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+                }
+            } else {
+                response.setStatus(200);
+                response.setEntity(null);
+                response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            }
             JerseyTranslator.write(decision, response.getHeaders());
             return;
         }

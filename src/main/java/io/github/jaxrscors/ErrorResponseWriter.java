@@ -10,7 +10,7 @@ import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 
 /**
- * Wraps the container's writer of every request, from {@link ErrorWriterFilter} before matching,
+ * Wraps the container's writer of every request, from {@link PreMatchingFilter} before matching,
  * for one job: the 500 of an exception no mapper handles, on a request covered by a policy with
  * interceptExceptions on. Jersey hands that exception to the container's writer, past the response
  * filters, and the container answers 500 without CORS headers (or, in a servlet container, through

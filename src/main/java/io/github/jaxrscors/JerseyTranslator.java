@@ -29,6 +29,13 @@ final class JerseyTranslator {
     private final PolicyTable table;
     private final ServerOrigin server;
 
+    /**
+     * Set once the container starts the application, where the path alone decides every policy and
+     * no sub-resource locator can bring an annotated class in: a preflight's answer then cannot
+     * depend on the method that would serve it, and is given before matching.
+     */
+    private volatile boolean beforeMatching;
+
     /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
     private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
 
@@ -54,6 +61,24 @@ final class JerseyTranslator {
     static boolean isPreflight(ContainerRequestContext request) {
         return "OPTIONS".equals(request.getMethod()) && request.getHeaderString(CorsHeaders.ORIGIN) != null
                 && request.getHeaderString(CorsHeaders.REQUEST_METHOD) != null;
+    }
+
+    /** Lets preflights be answered before matching (see {@link #beforeMatching}). */
+    void preflightsBeforeMatching(boolean enabled) {
+        beforeMatching = enabled;
+    }
+
+    /**
+     * A preflight's policy where it may be answered before matching, or null: the path's policy
+     * (the one every serving method has) when the path alone decides and that policy answers
+     * preflights itself (automaticOptions).
+     */
+    CorsPolicy policyBeforeMatching(ContainerRequestContext request, String path) {
+        if (!beforeMatching) {
+            return null;
+        }
+        CorsPolicy policy = table.lookupPath(path);
+        return policy != null && policy.automaticOptions() ? policy : null;
     }
 
     /** The path the rules judge, or null where there are no rules (then it is never built). */
@@ -158,7 +183,8 @@ final class JerseyTranslator {
             CorsPolicy policy = policy(method, path);
             if (policy == null) {
                 uncovered = method.getInvocable().getHandlingMethod().toGenericString();
-            } else {
+            } else if (policies.isEmpty() || policies.get(policies.size() - 1) != policy) {
+                // Methods next to each other (by media type) under one policy object answer as that policy alone.
                 policies.add(policy);
             }
         }
@@ -383,14 +409,32 @@ final class JerseyTranslator {
     }
 
     /**
-     * The library's own answer to a preflight or a refused request: 200 or 403, empty body. The 403
-     * carries an empty {@code text/plain} entity: Jersey answers a 4xx without entity in a servlet
-     * container through {@code sendError}, and some containers (Jetty) then drop {@code Vary}.
+     * Where the container is known not to answer a 4xx without entity through {@code sendError}
+     * (it is not a servlet container, or {@code setStatusOverSendError} is on), so a 403 needs no
+     * entity. Until the container starts the application, and in every other servlet container,
+     * it is false.
      */
-    static Response answer(CorsDecision decision) {
-        Response response = decision.forbidden()
-                ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
-                : Response.ok().build();
+    private volatile boolean refusalWithoutEntity;
+
+    /** Tells the translator what the container does with a 4xx without entity (see {@link #refusalWithoutEntity}). */
+    void refusalsWithoutEntity(boolean safe) {
+        refusalWithoutEntity = safe;
+    }
+
+    /**
+     * Whether the library's 403 carries an empty {@code text/plain} entity: Jersey answers a 4xx
+     * without entity in a servlet container through {@code sendError}, and some containers (Jetty)
+     * then drop {@code Vary}. Elsewhere it has none, which spares Jersey's entity writers.
+     */
+    boolean refusalNeedsEntity() {
+        return !refusalWithoutEntity;
+    }
+
+    /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
+    Response answer(CorsDecision decision) {
+        Response response = !decision.forbidden() ? Response.ok().build()
+                : refusalNeedsEntity() ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
+                : Response.status(Response.Status.FORBIDDEN).build();
         write(decision, response.getHeaders());
         return response;
     }

@@ -24,10 +24,13 @@ import java.util.regex.PatternSyntaxException;
  * @param allowNull    {@code "null"} was listed
  * @param combined     the patterns as one alternation, asked with one matcher instead of one per
  *                     pattern; null when there are fewer than two, or they cannot be combined safely
+ * @param affixes      the literal start and end of each pattern's matches: an origin that none
+ *                     admits is not asked of the patterns; null where they cannot be read for
+ *                     every pattern
  */
 record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
         List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull,
-        Pattern combined) {
+        Pattern combined, List<LiteralAffixes> affixes) {
 
     /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
     private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
@@ -42,7 +45,8 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
 
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
             List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull) {
-        this(any, exact, anyPortHosts, wildcards, patterns, predicate, readsHeaders, allowNull, combine(patterns));
+        this(any, exact, anyPortHosts, wildcards, patterns, predicate, readsHeaders, allowNull, combine(patterns),
+                LiteralAffixes.of(patterns));
     }
 
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
@@ -53,7 +57,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
             List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
         this(any, exact, anyPortHosts, wildcards, patterns, predicate == null ? null : new OriginOnly(predicate), List.of(),
-                allowNull, combined);
+                allowNull, combined, LiteralAffixes.of(patterns));
     }
 
     /**
@@ -152,6 +156,9 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
                 return true;
             }
         }
+        if (patterns.isEmpty() || !admitted(origin)) {
+            return predicate != null && askPredicate(origin, request);
+        }
         if (combined != null) {
             if (combined.matcher(origin).matches()) {
                 return true;
@@ -164,6 +171,19 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
             }
         }
         return predicate != null && askPredicate(origin, request);
+    }
+
+    /** Whether some pattern could match {@code origin}, by its literal start and end (see {@link LiteralAffixes}). */
+    private boolean admitted(String origin) {
+        if (affixes == null) {
+            return true;
+        }
+        for (LiteralAffixes a : affixes) {
+            if (a.admits(origin)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

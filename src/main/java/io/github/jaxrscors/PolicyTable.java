@@ -250,6 +250,14 @@ final class PolicyTable {
         return policy.crossSiteProtection() ? audience + ", refusing cross-site unsafe requests (crossSiteProtection)" : audience;
     }
 
+    /**
+     * Whether the path alone decides every policy: no annotated method (or none seen yet) and
+     * not annotatedOnly. Then a request's policy is {@link #lookupPath} whichever method serves it.
+     */
+    boolean pathAlone() {
+        return !annotatedOnly && annotated.isEmpty();
+    }
+
     /** Whether a request's path can change its policy (there are rules); if not, the path need not be built. */
     boolean pathMatters() {
         return !rules.isEmpty();

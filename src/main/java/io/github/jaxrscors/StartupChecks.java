@@ -5,24 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceModel;
-import org.glassfish.jersey.server.monitoring.ApplicationEvent;
-import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
-import org.glassfish.jersey.server.monitoring.RequestEvent;
-import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * What startup says, once the application's resources and its container are known: one INFO line
- * with what is in force; a WARNING for each path rule that can match no resource path; a WARNING
- * where several methods serve one path and HTTP method under different policies; and a WARNING
- * where the container breaks a guarantee, naming the setting that restores it.
+ * What startup says, once the container starts the application and its resources are known: one
+ * INFO line with what is in force; a WARNING for each path rule that can match no resource path;
+ * a WARNING where several methods serve one path and HTTP method under different policies; and a
+ * WARNING where the container breaks a guarantee, naming the setting that restores it. It also
+ * tells the translator whether preflights may be answered before matching.
+ *
+ * <p>It is a container lifecycle listener, not an application event listener: Jersey builds a
+ * monitoring event for every request of an application that has one of those, even one that
+ * listens to no request.
  */
-final class StartupChecks implements ApplicationEventListener, ContainerLifecycleListener {
+final class StartupChecks implements ContainerLifecycleListener {
 
     /** Jersey's servlet container class: a container of this type (or a subclass) runs Jersey as a servlet or filter. */
     static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
@@ -35,12 +37,17 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
         this.translator = translator;
     }
 
-    @Override
-    public void onEvent(ApplicationEvent event) {
-        if (event.getType() != ApplicationEvent.Type.INITIALIZATION_APP_FINISHED || event.getResourceModel() == null) {
+    /**
+     * Reads the application's resource model (every root resource is built, and the deploy-time
+     * hook has seen every annotated root resource method) and reports it.
+     */
+    private void checkResources(Container container) {
+        ExtendedResourceContext context = container.getApplicationHandler().getInjectionManager()
+                .getInstance(ExtendedResourceContext.class);
+        ResourceModel model = context == null ? null : context.getResourceModel();
+        if (model == null) {
             return;
         }
-        ResourceModel model = event.getResourceModel();
         List<String> templates = new ArrayList<>();
         List<String> locators = new ArrayList<>();
         for (Resource resource : model.getResources()) {
@@ -55,6 +62,9 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
                         + "or a path such as \"/users/.*\" for part of it.");
             }
         }
+        // A sub-resource's annotations are read only when Jersey first routes to it: with a locator,
+        // a preflight's policy may depend on a class not seen yet, so it waits for matching.
+        translator.preflightsBeforeMatching(table.pathAlone() && locators.isEmpty());
     }
 
     private void walk(Resource resource, String path, List<String> templates, List<String> locators) {
@@ -143,10 +153,14 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
 
     @Override
     public void onStartup(Container container) {
-        if (!isServlet(container.getClass())) {
+        checkResources(container);
+        Object overSendError = container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
+        boolean servlet = isServlet(container.getClass());
+        // Outside servlet containers, and with setStatusOverSendError, a 403 without entity keeps its headers.
+        translator.refusalsWithoutEntity(!servlet || Boolean.parseBoolean(String.valueOf(overSendError)));
+        if (!servlet) {
             return;
         }
-        Object overSendError = container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
         String server = serverInfo(container);
         if (!Boolean.parseBoolean(String.valueOf(overSendError)) && !server.startsWith("Apache Tomcat")) {
             CorsLog.warn("Jersey runs as a servlet in " + server + " and answers error responses without a body (a 404, "
@@ -183,11 +197,6 @@ final class StartupChecks implements ApplicationEventListener, ContainerLifecycl
 
     @Override
     public void onShutdown(Container container) {
-    }
-
-    @Override
-    public RequestEventListener onRequest(RequestEvent requestEvent) {
-        return null;
     }
 
     @Override

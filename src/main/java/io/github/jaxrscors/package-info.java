@@ -56,16 +56,22 @@
  * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
  * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
  * <li>{@code CorsDynamicFeature}: reads the annotations (direct and composed) once per resource method, at deploy time.</li>
- * <li>{@code ErrorWriterFilter}: before matching, first of all filters: wraps the container's writer in {@code ErrorResponseWriter}.</li>
+ * <li>{@code PreMatchingFilter}: before matching, first of all filters: answers preflights where the path alone decides,
+ * else wraps the container's writer in {@code ErrorResponseWriter}.</li>
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
- * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings.</li>
+ * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings;
+ * whether preflights may be answered before matching.</li>
  * </ul>
  *
  * <h2>A request's way through</h2>
- * <b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}):
- * Jersey matches it to the path's {@code OPTIONS} method, its own generated one where the
+ * <b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method})
+ * where the path alone decides every policy (no {@code @CrossOrigin} anywhere, no sub-resource
+ * locator; {@code StartupChecks} finds it out when the container starts the application) is
+ * answered by {@code PreMatchingFilter} with the path's policy, before Jersey matches it: every
+ * method that could serve the announced request has that policy, so matching could not change the
+ * answer. Elsewhere, Jersey matches it to the path's {@code OPTIONS} method, its own generated one where the
  * application declares none. {@code CorsRequestFilter} asks {@code JerseyTranslator.route} for the
  * policies of the methods that would serve the announced request, and {@code JerseyTranslator.preflight}
  * for the decision ({@code CorsProcessor.preflight}); it publishes the decision, answers 200 or
@@ -75,7 +81,7 @@
  * preflight to a covered path no resource serves is decided by the response filter, through the
  * same {@code JerseyTranslator.preflight} (Jersey's 404 becomes the preflight's answer).
  *
- * <p><b>Every request</b> first meets {@code ErrorWriterFilter}, which wraps the container's writer
+ * <p><b>Every request</b> first meets {@code PreMatchingFilter}, which wraps the container's writer
  * in {@code ErrorResponseWriter} (one small object, every call passed through), so that an exception
  * thrown anywhere after it, while Jersey matches (a sub-resource locator) or in any filter, finds it.
  *
@@ -87,7 +93,7 @@
  * ({@code CorsProcessor.crossSite}) and records {@code CorsState.actual(policy, decision)}. The
  * resource method runs; {@code CorsResponseFilter} reads the state and writes the decision's
  * headers. An exception no mapper handles skips the response filters: {@code ErrorResponseWriter}
- * (installed before matching by {@code ErrorWriterFilter}) asks {@code JerseyTranslator.failurePolicy}
+ * (installed before matching by {@code PreMatchingFilter}) asks {@code JerseyTranslator.failurePolicy}
  * (the recorded state's policy, else the matched method's or the path's); where one covers the
  * request with interceptExceptions on, it writes the 500 with the state's decision (or one taken
  * then) and {@code Connection: close}, commits it and hands the exception to the container; else it

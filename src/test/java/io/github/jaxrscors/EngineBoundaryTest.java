@@ -30,12 +30,12 @@ class EngineBoundaryTest {
     static Stream<String> engineAndConfiguration() {
         return Stream.of("CorsDecision", "CorsHeaders", "CorsLog", "CorsPolicy", "CorsProcessor", "HeaderMatcher", "HttpSyntax",
                 "OriginMatcher", "VaryHeader", "CorsOptions", "CorsProperties", "Layer", "PolicyResolver", "PolicyTable",
-                "PropertyReader", "CorsRequestView", "ServerOrigin");
+                "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */
     static final List<String> ADAPTER_AND_CONTRACT = List.of("StartupChecks", "CorsDynamicFeature", "CorsRequestFilter",
-            "ErrorWriterFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "CorsFeature",
+            "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "CorsFeature",
             "CrossOrigin", "OptBoolean");
 
     @Test

@@ -14,8 +14,9 @@ final class InProcess {
 
     private final ApplicationHandler handler;
 
+    /** The application, started as a container starts it. */
     InProcess(ResourceConfig config) {
-        this.handler = new ApplicationHandler(config);
+        this.handler = StartedHandler.start(config);
     }
 
     /**

@@ -10,8 +10,10 @@ public abstract class AppParams {
 
     /**
      * {@code none}, {@code floor}, {@code jaxrsCors} or {@code resteasy} (see {@link BenchApp});
-     * {@code jaxrsCorsCrossSite} (the library with crossSiteProtection) on request, with
-     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite}.
+     * {@code jaxrsCorsCrossSite} (the library with crossSiteProtection) and {@code jaxrsCorsAppWide}
+     * (the library app-wide alone, on the resource without {@code @CrossOrigin}, whose preflights
+     * are answered before matching; {@code annotated} does not change it) on request, with
+     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}.
      */
     @Param({"none", "floor", "jaxrsCors", "resteasy"})
     public String config;

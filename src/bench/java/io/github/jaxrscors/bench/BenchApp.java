@@ -60,6 +60,20 @@ final class BenchApp {
     public static final class Items extends AnnotatedBase {
     }
 
+    /** The same resource without {@code @CrossOrigin}, for the library configured app-wide alone. */
+    @Path("items")
+    public static final class PlainItems {
+        @GET
+        public String list() {
+            return "[]";
+        }
+
+        @PUT
+        public String put(String body) {
+            return body;
+        }
+    }
+
     @Path("r01") public static final class R01 extends AnnotatedBase { }
     @Path("r02") public static final class R02 extends AnnotatedBase { }
     @Path("r03") public static final class R03 extends AnnotatedBase { }
@@ -178,6 +192,15 @@ final class BenchApp {
                 .originPatterns(patterns().toArray(String[]::new)).build();
     }
 
+    /**
+     * The library configured app-wide alone, on {@link PlainItems}: the same answers as
+     * {@code jaxrsCors}, the exposed header set by the builder instead of the annotation.
+     */
+    static CorsFeature jaxrsCorsAppWide(int origins) {
+        return CorsFeature.builder().origins(allowedOrigins(origins).toArray(String[]::new))
+                .originPatterns(patterns().toArray(String[]::new)).exposeHeaders(EXPOSED).build();
+    }
+
     /** The library with crossSiteProtection on, to show what the option costs a safe request. */
     static CorsFeature jaxrsCorsCrossSite(int origins) {
         return CorsFeature.builder().origins(allowedOrigins(origins).toArray(String[]::new))
@@ -187,12 +210,13 @@ final class BenchApp {
     /** The application under {@code config}. */
     static ResourceConfig app(String config, int origins, int annotated) {
         checkRuntimeDelegate();
-        ResourceConfig rc = resources(annotated);
+        ResourceConfig rc = config.equals("jaxrsCorsAppWide") ? new ResourceConfig(PlainItems.class) : resources(annotated);
         switch (config) {
             case "none" -> { }
             case "floor" -> rc.register(new ConstantHeaderFilter());
             case "jaxrsCors" -> rc.register(jaxrsCors(origins));
             case "jaxrsCorsCrossSite" -> rc.register(jaxrsCorsCrossSite(origins));
+            case "jaxrsCorsAppWide" -> rc.register(jaxrsCorsAppWide(origins));
             case "resteasy" -> rc.register(resteasy(origins));
             default -> throw new IllegalArgumentException("config: " + config);
         }

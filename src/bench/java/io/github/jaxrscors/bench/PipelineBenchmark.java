@@ -1,5 +1,6 @@
 package io.github.jaxrscors.bench;
 
+import io.github.jaxrscors.StartedHandler;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ApplicationHandler;
@@ -32,7 +33,7 @@ public class PipelineBenchmark extends AppParams {
 
     @Setup
     public void setUp() {
-        handler = new ApplicationHandler(BenchApp.app(config, origins, annotated));
+        handler = StartedHandler.start(BenchApp.app(config, origins, annotated));
         for (int i = 0; i < 2; i++) {
             ContainerResponse check = request();
             BenchApp.verify(config, scenario, check.getStatus(), check.getHeaders()::getFirst, check.getHeaders());
