@@ -59,12 +59,12 @@ record CorsState(Stage stage, List<CorsPolicy> policies, CorsDecision decision) 
     /**
      * Records {@code decision} where application code reads it: {@link CorsProperties#ORIGIN_ALLOWED}
      * and {@link CorsProperties#POLICY}. Both values exist already (a cached {@code Boolean}, the
-     * policy's source), so this costs two property writes (and a header read, cached by Jersey)
+     * policy's source), so this costs two property writes (and a header look-up)
      * and no allocation of its own.
      */
     static void publish(ContainerRequestContext request, CorsDecision decision, CorsPolicy policy) {
         // A constant "*" is allowed without Origin too; only an Origin the request sent counts.
-        boolean allowed = decision.allowed() && request.getHeaderString(CorsHeaders.ORIGIN) != null;
+        boolean allowed = decision.allowed() && JerseyTranslator.header(request, CorsHeaders.ORIGIN) != null;
         request.setProperty(CorsProperties.ORIGIN_ALLOWED, allowed);
         request.setProperty(CorsProperties.POLICY, policy.source());
     }

@@ -57,10 +57,23 @@ final class JerseyTranslator {
 
     // ------------------------------------------------------------------------------------ reads
 
+    /**
+     * A request header's value as {@code getHeaderString} gives it (several lines joined with
+     * {@code ","}, so two {@code Origin} lines are one malformed value), without its cost: Jersey's
+     * {@code getHeaderString} copies even a single value through a {@code StringBuilder}.
+     */
+    static String header(ContainerRequestContext request, String name) {
+        List<String> values = request.getHeaders().get(name);
+        if (values == null) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0) : String.join(",", values);
+    }
+
     /** A CORS-preflight request: {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
     static boolean isPreflight(ContainerRequestContext request) {
-        return "OPTIONS".equals(request.getMethod()) && request.getHeaderString(CorsHeaders.ORIGIN) != null
-                && request.getHeaderString(CorsHeaders.REQUEST_METHOD) != null;
+        return "OPTIONS".equals(request.getMethod()) && JerseyTranslator.header(request, CorsHeaders.ORIGIN) != null
+                && JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD) != null;
     }
 
     /** Lets preflights be answered before matching (see {@link #beforeMatching}). */
@@ -175,7 +188,7 @@ final class JerseyTranslator {
      * methods Jersey would use).
      */
     PreflightRoute route(ContainerRequestContext request, String path) {
-        String requestMethod = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
+        String requestMethod = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
         List<ResourceMethod> serving = servingMethods(request, requestMethod);
         List<CorsPolicy> policies = new ArrayList<>(2);
         String uncovered = null;
@@ -258,9 +271,9 @@ final class JerseyTranslator {
         if (uncovered != null) {
             decision = CorsProcessor.uncoveredMethod(policies, uncovered);
         } else {
-            String method = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
-            decision = CorsProcessor.preflight(policies, request.getHeaderString(CorsHeaders.ORIGIN), method,
-                    request.getHeaderString(CorsHeaders.REQUEST_HEADERS), request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK),
+            String method = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
+            decision = CorsProcessor.preflight(policies, JerseyTranslator.header(request, CorsHeaders.ORIGIN), method,
+                    JerseyTranslator.header(request, CorsHeaders.REQUEST_HEADERS), JerseyTranslator.header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
                     readsRequest(policies) ? new RequestView(request, method, path) : null);
         }
         log(request, path, decision);
@@ -275,7 +288,7 @@ final class JerseyTranslator {
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
     CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
-        String origin = request.getHeaderString(CorsHeaders.ORIGIN);
+        String origin = JerseyTranslator.header(request, CorsHeaders.ORIGIN);
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
@@ -289,8 +302,8 @@ final class JerseyTranslator {
      * logged.
      */
     CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
-        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), request.getHeaderString(CorsHeaders.ORIGIN),
-                request.getHeaderString(CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
+        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), JerseyTranslator.header(request, CorsHeaders.ORIGIN),
+                JerseyTranslator.header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
         if (decision.forbidden()) {
             log(request, path, decision);
@@ -306,8 +319,8 @@ final class JerseyTranslator {
     String requestOrigin(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         return server.trustForwardedHeaders()
-                ? ServerOrigin.forwardedOrigin(uri, request.getHeaderString(CorsHeaders.FORWARDED),
-                        request.getHeaderString(CorsHeaders.X_FORWARDED_PROTO), request.getHeaderString(CorsHeaders.X_FORWARDED_HOST))
+                ? ServerOrigin.forwardedOrigin(uri, JerseyTranslator.header(request, CorsHeaders.FORWARDED),
+                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_PROTO), JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_HOST))
                 : HttpSyntax.originOf(uri);
     }
 
@@ -350,7 +363,7 @@ final class JerseyTranslator {
 
         @Override
         public String header(String name) {
-            return request.getHeaderString(name);
+            return JerseyTranslator.header(request, name);
         }
 
         @Override
@@ -364,7 +377,7 @@ final class JerseyTranslator {
         if (CorsLog.debugEnabled()) {
             String shown = path != null ? path : routedPath(request);
             CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(shown) + " from Origin "
-                    + CorsLog.escape(request.getHeaderString(CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
+                    + CorsLog.escape(JerseyTranslator.header(request, CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.explain());
         }
     }
