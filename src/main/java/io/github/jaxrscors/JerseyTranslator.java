@@ -273,7 +273,8 @@ final class JerseyTranslator {
         } else {
             String method = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
             decision = CorsProcessor.preflight(policies, JerseyTranslator.header(request, CorsHeaders.ORIGIN), method,
-                    JerseyTranslator.header(request, CorsHeaders.REQUEST_HEADERS), JerseyTranslator.header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
+                    JerseyTranslator.header(request, CorsHeaders.REQUEST_HEADERS),
+                    JerseyTranslator.header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
                     readsRequest(policies) ? new RequestView(request, method, path) : null);
         }
         log(request, path, decision);
@@ -320,7 +321,8 @@ final class JerseyTranslator {
         URI uri = request.getUriInfo().getRequestUri();
         return server.trustForwardedHeaders()
                 ? ServerOrigin.forwardedOrigin(uri, JerseyTranslator.header(request, CorsHeaders.FORWARDED),
-                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_PROTO), JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_HOST))
+                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_PROTO),
+                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_HOST))
                 : HttpSyntax.originOf(uri);
     }
 
