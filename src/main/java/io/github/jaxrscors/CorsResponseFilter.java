@@ -59,16 +59,10 @@ final class CorsResponseFilter implements ContainerResponseFilter {
             // The same answer as the library's own (JerseyTranslator.answer).
             CorsDecision decision = translator.preflight(request, path, List.of(policy), null);
             response.getHeaders().remove("Allow");
-            if (decision.forbidden()) {
-                response.setStatus(403);
-                if (translator.refusalNeedsEntity()) {
-                    response.setEntity("", new Annotation[0], MediaType.TEXT_PLAIN_TYPE);
-                } else {
-                    response.setEntity(null);
-                    response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-                }
+            response.setStatus(decision.forbidden() ? 403 : 200);
+            if (decision.forbidden() && translator.refusalNeedsEntity()) {
+                response.setEntity("", new Annotation[0], MediaType.TEXT_PLAIN_TYPE);
             } else {
-                response.setStatus(200);
                 response.setEntity(null);
                 response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             }

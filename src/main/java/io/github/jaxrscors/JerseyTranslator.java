@@ -72,8 +72,8 @@ final class JerseyTranslator {
 
     /** A CORS-preflight request: {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
     static boolean isPreflight(ContainerRequestContext request) {
-        return "OPTIONS".equals(request.getMethod()) && JerseyTranslator.header(request, CorsHeaders.ORIGIN) != null
-                && JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD) != null;
+        return "OPTIONS".equals(request.getMethod()) && header(request, CorsHeaders.ORIGIN) != null
+                && header(request, CorsHeaders.REQUEST_METHOD) != null;
     }
 
     /** Lets preflights be answered before matching (see {@link #beforeMatching}). */
@@ -81,15 +81,17 @@ final class JerseyTranslator {
         beforeMatching = enabled;
     }
 
+    /** Whether preflights may be answered before matching (see {@link #beforeMatching}). */
+    boolean preflightsBeforeMatching() {
+        return beforeMatching;
+    }
+
     /**
      * A preflight's policy where it may be answered before matching, or null: the path's policy
-     * (the one every serving method has) when the path alone decides and that policy answers
-     * preflights itself (automaticOptions).
+     * (the one every serving method has) when that policy answers preflights itself
+     * (automaticOptions). Asked only where {@link #preflightsBeforeMatching()}.
      */
-    CorsPolicy policyBeforeMatching(ContainerRequestContext request, String path) {
-        if (!beforeMatching) {
-            return null;
-        }
+    CorsPolicy policyBeforeMatching(String path) {
         CorsPolicy policy = table.lookupPath(path);
         return policy != null && policy.automaticOptions() ? policy : null;
     }
@@ -188,7 +190,7 @@ final class JerseyTranslator {
      * methods Jersey would use).
      */
     PreflightRoute route(ContainerRequestContext request, String path) {
-        String requestMethod = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
+        String requestMethod = header(request, CorsHeaders.REQUEST_METHOD);
         List<ResourceMethod> serving = servingMethods(request, requestMethod);
         List<CorsPolicy> policies = new ArrayList<>(2);
         String uncovered = null;
@@ -271,10 +273,10 @@ final class JerseyTranslator {
         if (uncovered != null) {
             decision = CorsProcessor.uncoveredMethod(policies, uncovered);
         } else {
-            String method = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
-            decision = CorsProcessor.preflight(policies, JerseyTranslator.header(request, CorsHeaders.ORIGIN), method,
-                    JerseyTranslator.header(request, CorsHeaders.REQUEST_HEADERS),
-                    JerseyTranslator.header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
+            String method = header(request, CorsHeaders.REQUEST_METHOD);
+            decision = CorsProcessor.preflight(policies, header(request, CorsHeaders.ORIGIN), method,
+                    header(request, CorsHeaders.REQUEST_HEADERS),
+                    header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
                     readsRequest(policies) ? new RequestView(request, method, path) : null);
         }
         log(request, path, decision);
@@ -289,7 +291,7 @@ final class JerseyTranslator {
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
     CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
-        String origin = JerseyTranslator.header(request, CorsHeaders.ORIGIN);
+        String origin = header(request, CorsHeaders.ORIGIN);
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
@@ -303,8 +305,8 @@ final class JerseyTranslator {
      * logged.
      */
     CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
-        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), JerseyTranslator.header(request, CorsHeaders.ORIGIN),
-                JerseyTranslator.header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
+        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
+                header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
         if (decision.forbidden()) {
             log(request, path, decision);
@@ -320,9 +322,9 @@ final class JerseyTranslator {
     String requestOrigin(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         return server.trustForwardedHeaders()
-                ? ServerOrigin.forwardedOrigin(uri, JerseyTranslator.header(request, CorsHeaders.FORWARDED),
-                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_PROTO),
-                        JerseyTranslator.header(request, CorsHeaders.X_FORWARDED_HOST))
+                ? ServerOrigin.forwardedOrigin(uri, header(request, CorsHeaders.FORWARDED),
+                        header(request, CorsHeaders.X_FORWARDED_PROTO),
+                        header(request, CorsHeaders.X_FORWARDED_HOST))
                 : HttpSyntax.originOf(uri);
     }
 
@@ -379,7 +381,7 @@ final class JerseyTranslator {
         if (CorsLog.debugEnabled()) {
             String shown = path != null ? path : routedPath(request);
             CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(shown) + " from Origin "
-                    + CorsLog.escape(JerseyTranslator.header(request, CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
+                    + CorsLog.escape(header(request, CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.explain());
         }
     }

@@ -38,9 +38,9 @@ final class PreMatchingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (JerseyTranslator.isPreflight(request)) {
+        if (translator.preflightsBeforeMatching() && JerseyTranslator.isPreflight(request)) {
             String path = translator.rulePath(request);
-            CorsPolicy policy = translator.policyBeforeMatching(request, path);
+            CorsPolicy policy = translator.policyBeforeMatching(path);
             if (policy != null) {
                 CorsDecision decision = translator.preflight(request, path, List.of(policy), null);
                 CorsState.publish(request, decision, policy);

@@ -154,15 +154,16 @@ final class StartupChecks implements ContainerLifecycleListener {
     @Override
     public void onStartup(Container container) {
         checkResources(container);
-        Object overSendError = container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR);
+        boolean overSendError = Boolean.parseBoolean(String.valueOf(
+                container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR)));
         boolean servlet = isServlet(container.getClass());
         // Outside servlet containers, and with setStatusOverSendError, a 403 without entity keeps its headers.
-        translator.refusalsWithoutEntity(!servlet || Boolean.parseBoolean(String.valueOf(overSendError)));
+        translator.refusalsWithoutEntity(!servlet || overSendError);
         if (!servlet) {
             return;
         }
         String server = serverInfo(container);
-        if (!Boolean.parseBoolean(String.valueOf(overSendError)) && !server.startsWith("Apache Tomcat")) {
+        if (!overSendError && !server.startsWith("Apache Tomcat")) {
             CorsLog.warn("Jersey runs as a servlet in " + server + " and answers error responses without a body (a 404, "
                     + "a 405, a WebApplicationException without entity) through HttpServletResponse.sendError; containers such "
                     + "as Jetty then drop the Vary header from them, so a shared cache may serve one origin's error to "
