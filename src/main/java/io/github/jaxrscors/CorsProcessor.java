@@ -173,13 +173,13 @@ final class CorsProcessor {
         if (headers == null) {
             return CorsDecision.refused(vary, Reason.HEADERS_NOT_A_LIST, first, requestHeaders);
         }
-        for (CorsPolicy policy : policies) {
-            CorsDecision refusal = refusal(policy, origin, requestMethod, headers, vary, request);
+        for (int i = 0; i < policies.size(); i++) {
+            CorsDecision refusal = refusal(policies.get(i), origin, requestMethod, headers, vary, request);
             if (refusal != null) {
                 return refusal;
             }
         }
-        String allowHeaders = headers.isEmpty() ? null : String.join(", ", headers);
+        String allowHeaders = headers.isEmpty() ? null : headers.size() == 1 ? headers.get(0) : String.join(", ", headers);
         if (policies.size() == 1) {
             // Private Network Access: answered only to a preflight that asks.
             String privateNetwork = "true".equals(requestPrivateNetwork) ? Boolean.toString(first.allowPrivateNetwork()) : null;
@@ -235,9 +235,9 @@ final class CorsProcessor {
     static String preflightVary(List<CorsPolicy> policies) {
         boolean any = false;
         boolean allWildcard = true;
-        for (CorsPolicy p : policies) {
-            any |= p.varyHeader();
-            allWildcard &= p.answersWildcard();
+        for (int i = 0; i < policies.size(); i++) {
+            any |= policies.get(i).varyHeader();
+            allWildcard &= policies.get(i).answersWildcard();
         }
         if (!any) {
             return null;
@@ -265,9 +265,9 @@ final class CorsProcessor {
         if (!policy.methods().contains(method)) {
             return CorsDecision.refused(vary, Reason.METHOD_REFUSED, policy, method);
         }
-        for (String header : headers) {
-            if (!policy.allowHeaders().allows(header)) {
-                return CorsDecision.refused(vary, Reason.HEADER_REFUSED, policy, header);
+        for (int i = 0; i < headers.size(); i++) {
+            if (!policy.allowHeaders().allows(headers.get(i))) {
+                return CorsDecision.refused(vary, Reason.HEADER_REFUSED, policy, headers.get(i));
             }
         }
         return null;
@@ -284,6 +284,11 @@ final class CorsProcessor {
         }
         if (value.length() > MAX_REQUEST_HEADERS_LENGTH) {
             return null;
+        }
+        if (isLowerToken(value)) {
+            // One name already in its canonical form, as a browser sends one header: nothing to split,
+            // trim, lower-case or deduplicate.
+            return value.equals("*") ? null : List.of(value);
         }
         Set<String> names = new LinkedHashSet<>();
         int start = 0;
@@ -310,6 +315,20 @@ final class CorsProcessor {
             start = end + 1;
         }
         return new ArrayList<>(names);
+    }
+
+    /** A token without upper-case letters (so without commas or whitespace either). */
+    private static boolean isLowerToken(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || !HttpSyntax.isTchar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWhitespace(char c) {

@@ -41,8 +41,10 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             return;
         }
         // Decided once, before the resource runs: the resource can read it, and the response gets it.
-        CorsDecision decision = translator.actual(request, path, policy, true);
-        CorsState.publish(request, decision, policy);
+        // Origin is read once here (each read of Jersey's header map walks its guarded names).
+        String origin = JerseyTranslator.header(request, CorsHeaders.ORIGIN);
+        CorsDecision decision = translator.actual(request, origin, path, policy, true);
+        CorsState.publish(request, decision, policy, origin != null);
         if (decision.forbidden()) {
             answer(request, decision, translator);
             return;
@@ -68,13 +70,13 @@ final class CorsRequestFilter implements ContainerRequestFilter {
             List<CorsPolicy> policies = route.uncovered() == null ? route.policies() : List.of();
             CorsDecision decision = policies.isEmpty() ? null : translator.preflight(request, path, policies, null);
             if (decision != null) {
-                CorsState.publish(request, decision, policies.get(0));
+                CorsState.publish(request, decision, policies.get(0), true);
             }
             CorsState.passedOn(policies, decision).putOn(request);
             return;
         }
         CorsDecision decision = translator.preflight(request, path, route.policies(), route.uncovered());
-        CorsState.publish(request, decision, route.policies().get(0));
+        CorsState.publish(request, decision, route.policies().get(0), true);
         answer(request, decision, translator);
     }
 

@@ -9,19 +9,20 @@ import java.util.List;
  * what the library has done with it.
  *
  * @param stage    where the request stands
- * @param policies the covering policy of an actual request (one), or the policies of the methods
- *                 that would serve a preflight passed on to a declared {@code @OPTIONS} method
- *                 (empty where one of them is not covered); empty once answered
+ * @param policy   the covering policy of an actual request; null for the other stages
+ * @param policies the policies of the methods that would serve a preflight passed on to a declared
+ *                 {@code @OPTIONS} method (empty where one of them is not covered); empty for the
+ *                 other stages
  * @param decision the decision taken before the resource method ran, written onto its response;
  *                 null once answered
  */
-record CorsState(Stage stage, List<CorsPolicy> policies, CorsDecision decision) {
+record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, CorsDecision decision) {
 
     /** The request property the state lives under. */
     static final String PROPERTY = "io.github.jaxrscors.state";
 
     /** The library answered the request itself (a preflight, a refusal, the 500); nothing more is added. */
-    static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, List.of(), null);
+    static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, null, List.of(), null);
 
     /** Where a request stands. */
     enum Stage {
@@ -39,12 +40,13 @@ record CorsState(Stage stage, List<CorsPolicy> policies, CorsDecision decision) 
 
     /** A covered actual request: its policy and the decision its response gets. */
     static CorsState actual(CorsPolicy policy, CorsDecision decision) {
-        return new CorsState(Stage.ACTUAL, List.of(policy), decision);
+        // Its own component rather than a one-element list: one object fewer on every covered request.
+        return new CorsState(Stage.ACTUAL, policy, List.of(), decision);
     }
 
     /** A preflight passed on to a declared {@code @OPTIONS} method, with the decision its answer gets (null: none). */
     static CorsState passedOn(List<CorsPolicy> policies, CorsDecision decision) {
-        return new CorsState(Stage.PASSED_ON, policies, decision);
+        return new CorsState(Stage.PASSED_ON, null, policies, decision);
     }
 
     /** The state of {@code request}, or null where the request filter did not cover it (or never ran). */
@@ -59,24 +61,22 @@ record CorsState(Stage stage, List<CorsPolicy> policies, CorsDecision decision) 
     /**
      * Records {@code decision} where application code reads it: {@link CorsProperties#ORIGIN_ALLOWED}
      * and {@link CorsProperties#POLICY}. Both values exist already (a cached {@code Boolean}, the
-     * policy's source), so this costs two property writes (and a header look-up)
-     * and no allocation of its own.
+     * policy's source), so this costs two property writes and no allocation of its own.
+     *
+     * @param originSent the request carries {@code Origin} (a preflight always does)
      */
-    static void publish(ContainerRequestContext request, CorsDecision decision, CorsPolicy policy) {
+    static void publish(ContainerRequestContext request, CorsDecision decision, CorsPolicy policy, boolean originSent) {
         // A constant "*" is allowed without Origin too; only an Origin the request sent counts.
-        boolean allowed = decision.allowed() && JerseyTranslator.header(request, CorsHeaders.ORIGIN) != null;
-        request.setProperty(CorsProperties.ORIGIN_ALLOWED, allowed);
+        request.setProperty(CorsProperties.ORIGIN_ALLOWED, decision.allowed() && originSent);
         request.setProperty(CorsProperties.POLICY, policy.source());
-    }
-
-    /** The policy of an actual request. */
-    CorsPolicy policy() {
-        return policies.get(0);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("CorsState{").append(stage);
+        if (policy != null) {
+            sb.append(", ").append(policy.source());
+        }
         for (CorsPolicy p : policies) {
             sb.append(", ").append(p.source());
         }

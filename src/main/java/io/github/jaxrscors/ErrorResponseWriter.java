@@ -87,7 +87,8 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
                 .header("Connection", "close").build());
         // The decision the request filter took, or, for an exception thrown before it ran, one taken now.
         CorsDecision decision = state != null && state.decision() != null ? state.decision()
-                : translator.actual(request, translator.rulePath(request), policy, false);
+                : translator.actual(request, JerseyTranslator.header(request, CorsHeaders.ORIGIN), translator.rulePath(request), policy,
+                        false);
         JerseyTranslator.write(decision, response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);

@@ -269,16 +269,23 @@ final class JerseyTranslator {
      * @param uncovered a serving method no policy covers (the preflight is refused), or null
      */
     CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String uncovered) {
-        CorsDecision decision;
         if (uncovered != null) {
-            decision = CorsProcessor.uncoveredMethod(policies, uncovered);
-        } else {
-            String method = header(request, CorsHeaders.REQUEST_METHOD);
-            decision = CorsProcessor.preflight(policies, header(request, CorsHeaders.ORIGIN), method,
-                    header(request, CorsHeaders.REQUEST_HEADERS),
-                    header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
-                    readsRequest(policies) ? new RequestView(request, method, path) : null);
+            CorsDecision decision = CorsProcessor.uncoveredMethod(policies, uncovered);
+            log(request, path, decision);
+            return decision;
         }
+        return preflight(request, path, policies, header(request, CorsHeaders.ORIGIN), header(request, CorsHeaders.REQUEST_METHOD));
+    }
+
+    /**
+     * As {@link #preflight(ContainerRequestContext, String, List, String)} for a preflight every
+     * serving method's policy covers, with {@code Origin} and {@code Access-Control-Request-Method}
+     * as the caller read them.
+     */
+    CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String origin, String method) {
+        CorsDecision decision = CorsProcessor.preflight(policies, origin, method, header(request, CorsHeaders.REQUEST_HEADERS),
+                header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
+                readsRequest(policies) ? new RequestView(request, method, path) : null);
         log(request, path, decision);
         return decision;
     }
@@ -288,10 +295,10 @@ final class JerseyTranslator {
      * is recorded in the request's state), or by the response filter for a response no resource
      * method produced.
      *
+     * @param origin         the request's {@code Origin} as {@link #header} reads it, or null
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
-    CorsDecision actual(ContainerRequestContext request, String path, CorsPolicy policy, boolean beforeResource) {
-        String origin = header(request, CorsHeaders.ORIGIN);
+    CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +38,6 @@ final class PolicyTable {
         }
     }
 
-    /**
-     * The policies of one annotated resource method of one resource class.
-     *
-     * @param resourceClass the resource class (methods can be inherited by several)
-     * @param byRule        the policy under each path rule, and at the last index under none
-     */
-    record MethodPolicies(Class<?> resourceClass, CorsPolicy[] byRule) {
-    }
-
     /** A rule spec as the builder collected it. */
     record RuleSpec(String regex, CorsOptions options) {
     }
@@ -55,7 +47,12 @@ final class PolicyTable {
     private final List<PathRule> rules;
     private final boolean annotatedOnly;
     private final CorsPolicy appPolicy;
-    private final Map<Method, List<MethodPolicies>> annotated = new ConcurrentHashMap<>();
+    /**
+     * Per annotated Java method, per resource class serving it (an inherited method is served by
+     * each subclass), the policy under each path rule, and at the last index under none. Keyed by
+     * class in a map, not a list, so a method inherited by 500 resource classes is found in one step.
+     */
+    private final Map<Method, Map<Class<?>, CorsPolicy[]>> annotated = new ConcurrentHashMap<>();
     /** The composed annotations ({@code @PublicApi}) met on resources, for the startup line. */
     private final Set<String> composed = new ConcurrentSkipListSet<>();
 
@@ -133,21 +130,18 @@ final class PolicyTable {
         }
         CorsPolicy own = byRule[rules.size()];
         CorsLog.debug(() -> "effective policy of " + own.source() + " (" + annotationSources(onMethod, onClass) + ") " + own.settings());
-        MethodPolicies entry = new MethodPolicies(resourceClass, byRule);
         // Copy-on-write: sub-resource models are built (and this is called) on request threads,
-        // while other requests read the lists; a class already present is not added again.
+        // while other requests read the maps; a class already present is not added again.
         annotated.compute(method, (m, old) -> {
             if (old == null) {
-                return List.of(entry);
+                return Map.of(resourceClass, byRule);
             }
-            for (MethodPolicies existing : old) {
-                if (existing.resourceClass() == resourceClass) {
-                    return old;
-                }
+            if (old.containsKey(resourceClass)) {
+                return old;
             }
-            List<MethodPolicies> grown = new ArrayList<>(old);
-            grown.add(entry);
-            return List.copyOf(grown);
+            Map<Class<?>, CorsPolicy[]> grown = new HashMap<>(old);
+            grown.put(resourceClass, byRule);
+            return Map.copyOf(grown);
         });
     }
 
@@ -197,14 +191,11 @@ final class PolicyTable {
      * {@code path}, or null when it is not covered.
      */
     CorsPolicy lookup(Class<?> resourceClass, Method method, String path) {
-        List<MethodPolicies> entries = method == null ? null : annotated.get(method);
-        if (entries != null) {
-            for (MethodPolicies entry : entries) {
-                if (entry.resourceClass() == resourceClass) {
-                    int rule = ruleIndex(path);
-                    return entry.byRule()[rule < 0 ? rules.size() : rule];
-                }
-            }
+        Map<Class<?>, CorsPolicy[]> byClass = method == null ? null : annotated.get(method);
+        CorsPolicy[] byRule = byClass == null ? null : byClass.get(resourceClass);
+        if (byRule != null) {
+            int rule = ruleIndex(path);
+            return byRule[rule < 0 ? rules.size() : rule];
         }
         return lookupPath(path);
     }

@@ -38,12 +38,15 @@ final class PreMatchingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (translator.preflightsBeforeMatching() && JerseyTranslator.isPreflight(request)) {
-            String path = translator.rulePath(request);
-            CorsPolicy policy = translator.policyBeforeMatching(path);
+        if (translator.preflightsBeforeMatching() && "OPTIONS".equals(request.getMethod())) {
+            // A preflight (see JerseyTranslator.isPreflight), its two headers read once for the decision too.
+            String origin = JerseyTranslator.header(request, CorsHeaders.ORIGIN);
+            String method = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
+            String path = origin == null || method == null ? null : translator.rulePath(request);
+            CorsPolicy policy = origin == null || method == null ? null : translator.policyBeforeMatching(path);
             if (policy != null) {
-                CorsDecision decision = translator.preflight(request, path, List.of(policy), null);
-                CorsState.publish(request, decision, policy);
+                CorsDecision decision = translator.preflight(request, path, List.of(policy), origin, method);
+                CorsState.publish(request, decision, policy, true);
                 CorsRequestFilter.answer(request, decision, translator);
                 return;
             }

@@ -620,7 +620,9 @@ class CorsProcessorTest {
     @ParameterizedTest(name = "[{0}] -> {1}")
     @CsvSource(delimiter = '|', value = {
         "x-a                  | x-a",
+        "content-type         | content-type",
         "X-A                  | x-a",
+        "x-A                  | x-a",
         "x-a,x-b              | x-a,x-b",
         "'x-a, x-b'           | x-a,x-b",
         "' x-a ,  x-b  '      | x-a,x-b",
@@ -660,6 +662,7 @@ class CorsProcessorTest {
                 Arguments.of("slash", "x/a"),
                 Arguments.of("equals", "x=a"),
                 Arguments.of("a name * (would read as the wildcard if echoed)", "x-a, *"),
+                Arguments.of("* alone", "*"),
                 Arguments.of("one bad element among good ones", "x-a, x-b, x c, x-d"),
                 Arguments.of("just over the bound", "x".repeat(CorsProcessor.MAX_REQUEST_HEADERS_LENGTH + 1)),
                 Arguments.of("10 KB", "x,".repeat(5 * 1024)));

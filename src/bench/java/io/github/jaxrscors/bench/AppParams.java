@@ -13,7 +13,9 @@ public abstract class AppParams {
      * {@code jaxrsCorsCrossSite} (the library with crossSiteProtection) and {@code jaxrsCorsAppWide}
      * (the library app-wide alone, on the resource without {@code @CrossOrigin}, whose preflights
      * are answered before matching; {@code annotated} does not change it) on request, with
-     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}.
+     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}; {@code shape} and
+     * {@code shapeHeaders} (the library's three filters without the library, see {@link FilterShape})
+     * on request too.
      */
     @Param({"none", "floor", "jaxrsCors", "resteasy"})
     public String config;
@@ -25,7 +27,14 @@ public abstract class AppParams {
     @Param({"1", "100", "10000"})
     public int origins;
 
-    /** Resource classes carrying {@code @CrossOrigin}. */
+    /**
+     * Origin patterns the library's configurations add to the listed origins (regular
+     * expressions, none matching the requests' origins); {@code -p patterns=1,10,50} for the scaling run.
+     */
+    @Param({"10"})
+    public int patterns;
+
+    /** Resource classes carrying {@code @CrossOrigin}; {@code -p annotated=1,50,500} for the scaling run. */
     @Param({"1", "50"})
     public int annotated;
 }

@@ -27,7 +27,9 @@ import org.glassfish.jersey.server.ResourceConfig;
  * origins plus 10 origin patterns app-wide, {@code @CrossOrigin(exposeHeaders)} on the resource
  * methods) and {@code resteasy} (RESTEasy's {@code CorsFilter}: the same origins, methods and
  * exposed header). The requests all go to {@code /items}; {@code annotated} adds resource classes
- * that share the same annotated methods, so the library's policy table holds 1 or 50 entries.
+ * that share the same annotated methods, so the library's policy table holds 1, 50 or 500 entries
+ * per annotated method. {@code shape} and {@code shapeHeaders} are the library's filters without
+ * the library ({@link FilterShape}), to tell Jersey's share of its cost from its own.
  */
 final class BenchApp {
 
@@ -160,20 +162,29 @@ final class BenchApp {
 
     /** Ten origin patterns (regular expressions), none matching {@link #APP} or {@link #EVIL}. */
     static List<String> patterns() {
+        return patterns(10);
+    }
+
+    /** {@code count} origin patterns (regular expressions), none matching {@link #APP} or {@link #EVIL}. */
+    static List<String> patterns(int count) {
         List<String> list = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < count; i++) {
             list.add("https://[a-z]+\\.p" + i + "\\.example\\.org");
         }
         return list;
     }
 
-    /** The resources: {@link Items} and {@code annotated - 1} more classes with the same annotated methods. */
+    /**
+     * The resources: {@link Items} and {@code annotated - 1} more classes with the same annotated
+     * methods; beyond the 49 written out here, the rest are generated ({@link GeneratedResources}).
+     */
     static ResourceConfig resources(int annotated) {
-        if (annotated < 1 || annotated > OTHERS.size() + 1) {
-            throw new IllegalArgumentException("annotated must be 1 to " + (OTHERS.size() + 1) + ": " + annotated);
+        if (annotated < 1) {
+            throw new IllegalArgumentException("annotated must be at least 1: " + annotated);
         }
         ResourceConfig rc = new ResourceConfig(Items.class);
-        OTHERS.subList(0, annotated - 1).forEach(rc::register);
+        OTHERS.subList(0, Math.min(annotated - 1, OTHERS.size())).forEach(rc::register);
+        GeneratedResources.classes(annotated - 1 - OTHERS.size()).forEach(rc::register);
         return rc;
     }
 
@@ -188,17 +199,22 @@ final class BenchApp {
 
     /** The library, configured app-wide. */
     static CorsFeature jaxrsCors(int origins) {
+        return jaxrsCors(origins, 10);
+    }
+
+    /** The library, configured app-wide, with {@code patterns} origin patterns. */
+    static CorsFeature jaxrsCors(int origins, int patterns) {
         return CorsFeature.builder().origins(allowedOrigins(origins).toArray(String[]::new))
-                .originPatterns(patterns().toArray(String[]::new)).build();
+                .originPatterns(patterns(patterns).toArray(String[]::new)).build();
     }
 
     /**
      * The library configured app-wide alone, on {@link PlainItems}: the same answers as
      * {@code jaxrsCors}, the exposed header set by the builder instead of the annotation.
      */
-    static CorsFeature jaxrsCorsAppWide(int origins) {
+    static CorsFeature jaxrsCorsAppWide(int origins, int patterns) {
         return CorsFeature.builder().origins(allowedOrigins(origins).toArray(String[]::new))
-                .originPatterns(patterns().toArray(String[]::new)).exposeHeaders(EXPOSED).build();
+                .originPatterns(patterns(patterns).toArray(String[]::new)).exposeHeaders(EXPOSED).build();
     }
 
     /** The library with crossSiteProtection on, to show what the option costs a safe request. */
@@ -207,16 +223,23 @@ final class BenchApp {
                 .originPatterns(patterns().toArray(String[]::new)).crossSiteProtection(true).build();
     }
 
-    /** The application under {@code config}. */
+    /** The application under {@code config}, with the library's 10 origin patterns. */
     static ResourceConfig app(String config, int origins, int annotated) {
+        return app(config, origins, 10, annotated);
+    }
+
+    /** The application under {@code config}; {@code patterns} origin patterns where the library is configured. */
+    static ResourceConfig app(String config, int origins, int patterns, int annotated) {
         checkRuntimeDelegate();
         ResourceConfig rc = config.equals("jaxrsCorsAppWide") ? new ResourceConfig(PlainItems.class) : resources(annotated);
         switch (config) {
             case "none" -> { }
             case "floor" -> rc.register(new ConstantHeaderFilter());
-            case "jaxrsCors" -> rc.register(jaxrsCors(origins));
+            case "shape" -> FilterShape.register(rc, false);
+            case "shapeHeaders" -> FilterShape.register(rc, true);
+            case "jaxrsCors" -> rc.register(jaxrsCors(origins, patterns));
             case "jaxrsCorsCrossSite" -> rc.register(jaxrsCorsCrossSite(origins));
-            case "jaxrsCorsAppWide" -> rc.register(jaxrsCorsAppWide(origins));
+            case "jaxrsCorsAppWide" -> rc.register(jaxrsCorsAppWide(origins, patterns));
             case "resteasy" -> rc.register(resteasy(origins));
             default -> throw new IllegalArgumentException("config: " + config);
         }
@@ -233,9 +256,9 @@ final class BenchApp {
      * @param shown  the response's headers, for the message
      */
     static void verify(String config, String scenario, int status, Function<String, Object> header, Object shown) {
-        boolean cors = !List.of("none", "floor", "mocks").contains(config);
+        boolean cors = !List.of("none", "floor", "shape", "shapeHeaders", "mocks").contains(config);
         boolean granted = scenario.equals("allowed") || scenario.equals("preflightAllowed");
-        String expected = config.equals("floor") || cors && granted ? APP : null;
+        String expected = config.equals("floor") || config.equals("shapeHeaders") || cors && granted ? APP : null;
         Object allowOrigin = header.apply("Access-Control-Allow-Origin");
         String problem = null;
         if (!Objects.equals(expected, allowOrigin)) {

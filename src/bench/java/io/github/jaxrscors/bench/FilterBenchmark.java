@@ -105,7 +105,7 @@ public class FilterBenchmark extends AppParams {
     @Setup
     public void setUp() throws Exception {
         boolean resteasy = config.equals("resteasy");
-        ResourceConfig rc = BenchApp.app(resteasy ? "none" : config, origins, annotated);
+        ResourceConfig rc = BenchApp.app(resteasy ? "none" : config, origins, patterns, annotated);
         Capture capture = new Capture();
         Recorder recorder = new Recorder();
         rc.register(capture, 1); // before every other filter (Jersey subtracts priorities, so not Integer.MIN_VALUE)

@@ -33,7 +33,7 @@ public class PipelineBenchmark extends AppParams {
 
     @Setup
     public void setUp() {
-        handler = StartedHandler.start(BenchApp.app(config, origins, annotated));
+        handler = StartedHandler.start(BenchApp.app(config, origins, patterns, annotated));
         for (int i = 0; i < 2; i++) {
             ContainerResponse check = request();
             BenchApp.verify(config, scenario, check.getStatus(), check.getHeaders()::getFirst, check.getHeaders());
