@@ -2,7 +2,9 @@
 # Load run over real HTTP: wrk against the benchmark application on Grizzly (or as a servlet in
 # Jetty 12), without CORS and with jaxrs-cors, two warm-up runs each, then alternating 10-second
 # runs; prints each run and the ratio of the medians.
-# Needs wrk (Debian: apt-get install wrk).
+# Needs wrk (Debian: apt-get install wrk). With taskset and 2 cores or more, both servers run on
+# core 0 and wrk on core 1, so the load generator does not take the measured server's CPU (only
+# one server is loaded at a time); PIN=0 turns that off.
 # Usage: bash src/bench/load-run.sh [rounds] [seconds] [grizzly|jetty]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,10 +15,15 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 mvn -q -B -Pbench test-compile
 mvn -q -B -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+server_cpu=(); client_cpu=()
+if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  server_cpu=(taskset -c 0); client_cpu=(taskset -c 1)
+  echo "servers pinned to core 0, wrk to core 1"
+fi
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer none 18090 "$runtime" & pids+=($!)
-java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer jaxrsCors 18091 "$runtime" & pids+=($!)
+"${server_cpu[@]}" java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer none 18090 "$runtime" & pids+=($!)
+"${server_cpu[@]}" java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer jaxrsCors 18091 "$runtime" & pids+=($!)
 for port in 18090 18091; do
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/items" && break; sleep 0.2; done
 done
@@ -25,13 +32,13 @@ check=$(curl -s -D - -o /dev/null -H "$origin" http://127.0.0.1:18091/items | tr
 grep -q "^Access-Control-Allow-Origin: https://app.example.com" <<<"$check" || { echo "CORS server did not answer CORS: $check" >&2; exit 1; }
 echo "$runtime; warm-up: 2 runs of $seconds s each"
 for _ in 1 2; do
-  for port in 18090 18091; do wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" >/dev/null; done
+  for port in 18090 18091; do "${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" >/dev/null; done
 done
 declare -A results=([none]="" [jaxrsCors]="")
 for round in $(seq "$rounds"); do
   for entry in none:18090 jaxrsCors:18091; do
     name=${entry%%:*}; port=${entry##*:}
-    rps=$(wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" | awk '/Requests\/sec/ {print $2}')
+    rps=$("${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" | awk '/Requests\/sec/ {print $2}')
     echo "round $round $name: $rps requests/s"
     results[$name]+="$rps "
   done

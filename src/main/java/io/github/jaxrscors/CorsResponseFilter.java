@@ -70,8 +70,9 @@ final class CorsResponseFilter implements ContainerResponseFilter {
             return;
         }
         // The request filter's decision where it took one; the resource method ran in between.
-        JerseyTranslator.write(state != null ? state.decision() : translator.actual(request, JerseyTranslator.header(request, CorsHeaders.ORIGIN), path, policy, false),
-                response.getHeaders());
+        CorsDecision decision = state != null ? state.decision()
+                : translator.actual(request, JerseyTranslator.header(request, CorsHeaders.ORIGIN), path, policy, false);
+        JerseyTranslator.write(decision, response.getHeaders());
     }
 
     @Override

@@ -14,7 +14,7 @@ public abstract class AppParams {
      * (the library app-wide alone, on the resource without {@code @CrossOrigin}, whose preflights
      * are answered before matching; {@code annotated} does not change it) on request, with
      * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}; {@code shape} and
-     * {@code shapeHeaders} (the library's three filters without the library, see {@link FilterShape})
+     * {@code shapeHeaders} and {@code shapeAbort} (the library's three filters without the library, see {@link FilterShape})
      * on request too.
      */
     @Param({"none", "floor", "jaxrsCors", "resteasy"})

@@ -35,6 +35,12 @@ final class BenchApp {
 
     static final String APP = "https://app.example.com";
     static final String EVIL = "https://evil.example.net";
+    /**
+     * A disallowed origin that the patterns' literal start and end admit ({@code https://} and
+     * {@code .p0.example.org}), so the regular expressions are asked and fail on the digit: the
+     * {@code patternMiss} scenario, on request ({@code -p scenario=patternMiss}).
+     */
+    static final String NEAR_MISS = "https://x1.p0.example.org";
     static final URI BASE = URI.create("http://api.example.com/");
     static final String EXPOSED = "X-Total-Count";
     static final String METHODS = "GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE";
@@ -235,8 +241,9 @@ final class BenchApp {
         switch (config) {
             case "none" -> { }
             case "floor" -> rc.register(new ConstantHeaderFilter());
-            case "shape" -> FilterShape.register(rc, false);
-            case "shapeHeaders" -> FilterShape.register(rc, true);
+            case "shape" -> FilterShape.register(rc, "bare");
+            case "shapeHeaders" -> FilterShape.register(rc, "headers");
+            case "shapeAbort" -> FilterShape.register(rc, "abort");
             case "jaxrsCors" -> rc.register(jaxrsCors(origins, patterns));
             case "jaxrsCorsCrossSite" -> rc.register(jaxrsCorsCrossSite(origins));
             case "jaxrsCorsAppWide" -> rc.register(jaxrsCorsAppWide(origins, patterns));
@@ -256,7 +263,7 @@ final class BenchApp {
      * @param shown  the response's headers, for the message
      */
     static void verify(String config, String scenario, int status, Function<String, Object> header, Object shown) {
-        boolean cors = !List.of("none", "floor", "shape", "shapeHeaders", "mocks").contains(config);
+        boolean cors = !List.of("none", "floor", "shape", "shapeHeaders", "shapeAbort", "mocks").contains(config);
         boolean granted = scenario.equals("allowed") || scenario.equals("preflightAllowed");
         String expected = config.equals("floor") || config.equals("shapeHeaders") || cors && granted ? APP : null;
         Object allowOrigin = header.apply("Access-Control-Allow-Origin");
@@ -281,6 +288,7 @@ final class BenchApp {
             case "allowed" -> withOrigin(get(configuration), APP);
             case "noOrigin" -> get(configuration);
             case "disallowed" -> withOrigin(get(configuration), EVIL);
+            case "patternMiss" -> withOrigin(get(configuration), NEAR_MISS);
             case "preflightAllowed" -> preflight(APP, configuration);
             case "preflightRejected" -> preflight(EVIL, configuration);
             default -> throw new IllegalArgumentException("scenario: " + scenario);
