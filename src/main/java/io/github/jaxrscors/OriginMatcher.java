@@ -24,13 +24,14 @@ import java.util.regex.PatternSyntaxException;
  * @param allowNull    {@code "null"} was listed
  * @param combined     the patterns as one alternation, asked with one matcher instead of one per
  *                     pattern; null when there are fewer than two, or they cannot be combined safely
- * @param affixes      the literal start and end of each pattern's matches: an origin that none
- *                     admits is not asked of the patterns; null where they cannot be read for
- *                     every pattern
+ * @param affixes      the literal start and end of each pattern's matches, indexed by their end: an
+ *                     origin that none admits is not asked of the patterns, and one that only one
+ *                     admits is asked of that pattern alone (the alternation would try each in
+ *                     turn); null where they cannot be read for every pattern
  */
 record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
         List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull,
-        Pattern combined, List<LiteralAffixes> affixes) {
+        Pattern combined, AffixIndex affixes) {
 
     /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
     private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
@@ -46,7 +47,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
             List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull) {
         this(any, exact, anyPortHosts, wildcards, patterns, predicate, readsHeaders, allowNull, combine(patterns),
-                LiteralAffixes.of(patterns));
+                AffixIndex.of(LiteralAffixes.of(patterns)));
     }
 
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
@@ -57,7 +58,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
             List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
         this(any, exact, anyPortHosts, wildcards, patterns, predicate == null ? null : new OriginOnly(predicate), List.of(),
-                allowNull, combined, LiteralAffixes.of(patterns));
+                allowNull, combined, AffixIndex.of(LiteralAffixes.of(patterns)));
     }
 
     /**
@@ -156,34 +157,26 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
                 return true;
             }
         }
-        if (patterns.isEmpty() || !admitted(origin)) {
+        int admitted = patterns.isEmpty() ? AffixIndex.NONE : affixes == null ? AffixIndex.SEVERAL : affixes.admitted(origin);
+        if (admitted == AffixIndex.NONE) {
             return predicate != null && askPredicate(origin, request);
         }
-        if (combined != null) {
+        if (admitted >= 0) {
+            if (patterns.get(admitted).matcher(origin).matches()) {
+                return true;
+            }
+        } else if (combined != null) {
             if (combined.matcher(origin).matches()) {
                 return true;
             }
         } else {
-            for (Pattern p : patterns) {
-                if (p.matcher(origin).matches()) {
+            for (int i = 0; i < patterns.size(); i++) {
+                if ((affixes == null || affixes.all().get(i).admits(origin)) && patterns.get(i).matcher(origin).matches()) {
                     return true;
                 }
             }
         }
         return predicate != null && askPredicate(origin, request);
-    }
-
-    /** Whether some pattern could match {@code origin}, by its literal start and end (see {@link LiteralAffixes}). */
-    private boolean admitted(String origin) {
-        if (affixes == null) {
-            return true;
-        }
-        for (LiteralAffixes a : affixes) {
-            if (a.admits(origin)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -45,6 +45,8 @@
  * <li>{@code CorsDecision}: what to answer, made by named factories, with its reason.</li>
  * <li>{@code ServerOrigin}: the server's own origin (publicOrigins, trusted forwarded headers), for same-origin checks.</li>
  * <li>{@code OriginMatcher}, {@code HeaderMatcher}: whether an origin or a header name is allowed.</li>
+ * <li>{@code LiteralAffixes}, {@code AffixIndex}: each origin pattern's literal start and end, indexed by the end, so an origin
+ * no pattern can match is refused without a regex, and one that one pattern can match is asked of that pattern alone.</li>
  * <li>{@code HttpSyntax}: tokens and serialized origins, checked character by character.</li>
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
  * <li>{@code CorsHeaders}: the header names and {@code Vary} tokens, spelt once.</li>

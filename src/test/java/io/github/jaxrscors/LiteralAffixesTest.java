@@ -121,11 +121,70 @@ class LiteralAffixesTest {
     void originMatcherAsksThePatternsOnlyOfOriginsTheirAffixesAdmit() {
         List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x\\.b\\.com(:\\d+)?"));
         OriginMatcher matcher = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false);
-        assertThat(matcher.affixes(), is(List.of(new LiteralAffixes("https://", ".a.com"), new LiteralAffixes("https://x.b.com", ""))));
+        assertThat(matcher.affixes().all(), is(List.of(new LiteralAffixes("https://", ".a.com"), new LiteralAffixes("https://x.b.com", ""))));
         for (String origin : List.of("https://app.a.com", "https://x.b.com:8443", "https://evil.example.net", "https://app.a.com.evil.net",
                 "http://app.a.com", "https://x.b.com.evil.net")) {
             boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
             assertThat(origin, matcher.allows(origin), is(oneByOne));
         }
+    }
+
+    /**
+     * Where one pattern's affixes admit an origin, that pattern alone is asked; where several do, all
+     * of them are (combined or one by one): either way, exactly what the patterns one by one allow.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void originAdmittedByOneOrSeveralPatternsIsAllowedExactlyAsThePatternsAllowIt(boolean combine) {
+        List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x[0-9]\\.a\\.com"),
+                Pattern.compile("https://[a-z]+\\.b\\.com"), Pattern.compile("https://x\\.c\\.com(:\\d+)?"));
+        OriginMatcher matcher = combine ? new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false)
+                : new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false, null);
+        assertThat("combined as asked", matcher.combined() != null, is(combine));
+        List<String> origins = List.of("https://app.a.com", "https://x1.a.com", "https://x1.b.com", "https://app.b.com", "https://x.c.com:8443",
+                "https://x.c.com", "https://x.c.com:", "https://app.a.com.evil.net", "https://x1.a.com.b.com", "https://evil.example.net",
+                "http://app.b.com", "https://.b.com");
+        for (String origin : origins) {
+            boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
+            assertThat(origin, matcher.allows(origin), is(oneByOne));
+        }
+        assertThat("admitted by two, matched by the second", matcher.allows("https://x1.a.com"), is(true));
+        assertThat("admitted by one only, and refused by it", matcher.allows("https://x1.b.com"), is(false));
+    }
+
+    /**
+     * Generated affixes (shared, nested and empty ends, prefixes only) and values: the index finds
+     * exactly the patterns that a comparison with each pattern finds.
+     */
+    @Test
+    void affixIndexAdmitsExactlyWhatEachPatternsAffixesAdmit() {
+        String[] starts = {"", "https://", "http://", "https://x"};
+        String[] ends = {"", ".a.com", ".b.a.com", "a.com", ".p1.example.org", ".p12.example.org", ":8443", "m"};
+        Random random = new Random(19);
+        int several = 0;
+        int one = 0;
+        for (int round = 0; round < 300; round++) {
+            List<LiteralAffixes> affixes = new ArrayList<>();
+            for (int k = 1 + random.nextInt(12); k > 0; k--) {
+                affixes.add(new LiteralAffixes(starts[random.nextInt(starts.length)], ends[random.nextInt(ends.length)]));
+            }
+            AffixIndex index = AffixIndex.of(affixes);
+            for (int v = 0; v < 40; v++) {
+                String value = starts[random.nextInt(starts.length)] + (random.nextBoolean() ? "app" : "")
+                        + ends[random.nextInt(ends.length)] + (random.nextInt(4) == 0 ? ends[random.nextInt(ends.length)] : "");
+                List<Integer> admitting = new ArrayList<>();
+                for (int i = 0; i < affixes.size(); i++) {
+                    if (affixes.get(i).admits(value)) {
+                        admitting.add(i);
+                    }
+                }
+                int expected = admitting.isEmpty() ? AffixIndex.NONE : admitting.size() == 1 ? admitting.get(0) : AffixIndex.SEVERAL;
+                assertThat(affixes + " for \"" + value + "\"", index.admitted(value), is(expected));
+                several += expected == AffixIndex.SEVERAL ? 1 : 0;
+                one += expected >= 0 ? 1 : 0;
+            }
+        }
+        assertThat("the generated values reach every outcome", several > 100 && one > 100, is(true));
+        assertThat("no affixes, no index", AffixIndex.of(null), is(nullValue()));
     }
 }
