@@ -4,8 +4,10 @@
 # runs; prints each run and the ratio of the medians.
 # Needs wrk (Debian: apt-get install wrk). With taskset and 2 cores or more, both servers run on
 # core 0 and wrk on core 1, so the load generator does not take the measured server's CPU (only
-# one server is loaded at a time); PIN=0 turns that off.
-# Usage: bash src/bench/load-run.sh [rounds] [seconds] [grizzly|jetty]
+# one server is loaded at a time); PIN=0 turns that off. CONFIGS names the configurations measured
+# against none (default jaxrsCors; e.g. CONFIGS="shape shapeHeaders jaxrsCors" adds the library's
+# three filters without the library, bare and with its three headers: see PipelineBenchmark).
+# Usage: [CONFIGS="..."] bash src/bench/load-run.sh [rounds] [seconds] [grizzly|jetty]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
@@ -20,29 +22,38 @@ if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ];
   server_cpu=(taskset -c 0); client_cpu=(taskset -c 1)
   echo "servers pinned to core 0, wrk to core 1"
 fi
+read -r -a configs <<<"none ${CONFIGS:-jaxrsCors}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-"${server_cpu[@]}" java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer none 18090 "$runtime" & pids+=($!)
-"${server_cpu[@]}" java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer jaxrsCors 18091 "$runtime" & pids+=($!)
-for port in 18090 18091; do
-  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/items" && break; sleep 0.2; done
+for i in "${!configs[@]}"; do
+  "${server_cpu[@]}" java -XX:+UseSerialGC -Xms512m -Xmx512m -cp "$cp" io.github.jaxrscors.bench.LoadServer "${configs[$i]}" $((18090 + i)) "$runtime" &
+  pids+=($!)
+done
+for i in "${!configs[@]}"; do
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$((18090 + i))/items" && break; sleep 0.2; done
 done
 origin="Origin: https://app.example.com"
-check=$(curl -s -D - -o /dev/null -H "$origin" http://127.0.0.1:18091/items | tr -d '\r')
-grep -q "^Access-Control-Allow-Origin: https://app.example.com" <<<"$check" || { echo "CORS server did not answer CORS: $check" >&2; exit 1; }
+for i in "${!configs[@]}"; do
+  [ "${configs[$i]}" = jaxrsCors ] || continue
+  check=$(curl -s -D - -o /dev/null -H "$origin" "http://127.0.0.1:$((18090 + i))/items" | tr -d '\r')
+  grep -q "^Access-Control-Allow-Origin: https://app.example.com" <<<"$check" || { echo "CORS server did not answer CORS: $check" >&2; exit 1; }
+done
 echo "$runtime; warm-up: 2 runs of $seconds s each"
 for _ in 1 2; do
-  for port in 18090 18091; do "${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" >/dev/null; done
+  for i in "${!configs[@]}"; do "${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$((18090 + i))/items" >/dev/null; done
 done
-declare -A results=([none]="" [jaxrsCors]="")
+declare -A results=()
 for round in $(seq "$rounds"); do
-  for entry in none:18090 jaxrsCors:18091; do
-    name=${entry%%:*}; port=${entry##*:}
-    rps=$("${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$port/items" | awk '/Requests\/sec/ {print $2}')
+  for i in "${!configs[@]}"; do
+    name=${configs[$i]}
+    rps=$("${client_cpu[@]}" wrk -t1 -c8 -d"${seconds}s" -H "$origin" "http://127.0.0.1:$((18090 + i))/items" | awk '/Requests\/sec/ {print $2}')
     echo "round $round $name: $rps requests/s"
     results[$name]+="$rps "
   done
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-none=$(median "${results[none]}"); cors=$(median "${results[jaxrsCors]}")
-echo "$runtime median none: $none requests/s; median jaxrsCors: $cors requests/s; ratio jaxrsCors/none: $(awk -v a="$cors" -v b="$none" 'BEGIN {printf "%.3f", a/b}')"
+none=$(median "${results[none]}")
+for name in "${configs[@]:1}"; do
+  m=$(median "${results[$name]}")
+  echo "$runtime median none: $none requests/s; median $name: $m requests/s; ratio $name/none: $(awk -v a="$m" -v b="$none" 'BEGIN {printf "%.3f", a/b}')"
+done
