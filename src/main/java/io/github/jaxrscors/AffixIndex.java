@@ -67,8 +67,7 @@ record AffixIndex(List<LiteralAffixes> all, int[] lengths, long[] keys, int[] pa
             }
             long key = key(wanted, hash);
             for (int k = lowerBound(key); k < keys.length && keys[k] == key; k++) {
-                LiteralAffixes a = all.get(patterns[k]);
-                if (value.startsWith(a.suffix(), n - wanted) && value.startsWith(a.prefix())) {
+                if (all.get(patterns[k]).admits(value)) { // the hash matched: compare the suffix itself, and the prefix
                     if (only != NONE) {
                         return SEVERAL;
                     }

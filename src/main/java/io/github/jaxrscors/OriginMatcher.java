@@ -23,7 +23,8 @@ import java.util.regex.PatternSyntaxException;
  *                     duplicates ({@code Origin} left out: it is in {@code Vary} already)
  * @param allowNull    {@code "null"} was listed
  * @param combined     the patterns as one alternation, asked with one matcher instead of one per
- *                     pattern; null when there are fewer than two, or they cannot be combined safely
+ *                     pattern where more than one pattern's affixes admit an origin; null when there
+ *                     are fewer than two, or they cannot be combined safely
  * @param affixes      the literal start and end of each pattern's matches, indexed by their end: an
  *                     origin that none admits is not asked of the patterns, and one that only one
  *                     admits is asked of that pattern alone (the alternation would try each in
