@@ -214,8 +214,8 @@ class BrowserEndToEndTest {
         String apiBase = "http://localhost:" + apiPort;
         allowedPage = pageServer(allowedPort, page(apiBase, "allowed"));
         otherPage = pageServer(otherPort, page(apiBase, "other"));
-        fromAllowed = results(HeadlessChromium.dumpDom(allowedOrigin + "/", 20_000));
-        fromOther = results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 20_000));
+        fromAllowed = results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
+        fromOther = results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
     }
 
     @AfterAll

@@ -187,8 +187,8 @@ class BrowserStreamsEndToEndTest {
         String apiBase = "http://localhost:" + apiPort;
         allowedPage = BrowserEndToEndTest.pageServer(allowedPort, page(apiBase, "allowed"));
         otherPage = BrowserEndToEndTest.pageServer(otherPort, page(apiBase, "other"));
-        fromAllowed = BrowserEndToEndTest.results(HeadlessChromium.dumpDom(allowedOrigin + "/", 30_000));
-        fromOther = BrowserEndToEndTest.results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 30_000));
+        fromAllowed = BrowserEndToEndTest.results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
+        fromOther = BrowserEndToEndTest.results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
     }
 
     @AfterAll

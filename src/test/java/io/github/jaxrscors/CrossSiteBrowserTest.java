@@ -162,10 +162,10 @@ class CrossSiteBrowserTest {
         listedPage = pageServer("localhost", listedPort, page(apiBase, "listed"));
         siblingPage = pageServer("localhost", siblingPort, page(apiBase, "sibling"));
         crossPage = pageServer("127.0.0.1", crossPort, page(apiBase, "cross"));
-        SCRIPT.put("same", results(HeadlessChromium.dumpDom(apiBase + "/csrf/page", 30_000)));
-        SCRIPT.put("listed", results(HeadlessChromium.dumpDom("http://localhost:" + listedPort + "/", 30_000)));
-        SCRIPT.put("sibling", results(HeadlessChromium.dumpDom("http://localhost:" + siblingPort + "/", 30_000)));
-        SCRIPT.put("cross", results(HeadlessChromium.dumpDom("http://127.0.0.1:" + crossPort + "/", 30_000)));
+        SCRIPT.put("same", results(HeadlessChromium.dumpDom(apiBase + "/csrf/page", 60_000)));
+        SCRIPT.put("listed", results(HeadlessChromium.dumpDom("http://localhost:" + listedPort + "/", 60_000)));
+        SCRIPT.put("sibling", results(HeadlessChromium.dumpDom("http://localhost:" + siblingPort + "/", 60_000)));
+        SCRIPT.put("cross", results(HeadlessChromium.dumpDom("http://127.0.0.1:" + crossPort + "/", 60_000)));
         writeResults();
     }
 
