@@ -72,32 +72,16 @@ final class HeadlessChromium {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             int port = devToolsPort(profile, p, deadline + TimeUnit.SECONDS.toNanos(30));
             URI list = URI.create("http://127.0.0.1:" + port + "/json/list");
-            String socket = null;
-            boolean done = false;
-            while (!done) {
-                String targets = http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Matcher t = TARGET.matcher(targets);
-                while (t.find()) {
-                    String target = t.group();
-                    Matcher s = SOCKET.matcher(target);
-                    if (PAGE.matcher(target).find() && s.find()) {
-                        socket = s.group(1);
-                        done = DONE.matcher(target).find();
-                        break;
-                    }
-                }
-                if (!done) {
-                    if (System.nanoTime() > deadline) {
-                        break;
-                    }
-                    Thread.sleep(100);
-                }
+            String page = pageTarget(http, list);
+            while ((page == null || !DONE.matcher(page).find()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                page = pageTarget(http, list);
             }
-            if (socket == null) {
+            Matcher socket = page == null ? null : SOCKET.matcher(page);
+            if (socket == null || !socket.find()) {
                 throw new IllegalStateException("Chromium showed no page for " + url + " within " + timeoutMillis + " ms");
             }
-            return evaluate(http, URI.create(socket), "encodeURIComponent(document.documentElement.outerHTML)");
+            return evaluate(http, URI.create(socket.group(1)), "encodeURIComponent(document.documentElement.outerHTML)");
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -105,6 +89,19 @@ final class HeadlessChromium {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /** The first page target of {@code /json/list} that has a DevTools socket, or null. */
+    private static String pageTarget(HttpClient http, URI list) throws IOException, InterruptedException {
+        String targets = http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher t = TARGET.matcher(targets);
+        while (t.find()) {
+            if (PAGE.matcher(t.group()).find() && SOCKET.matcher(t.group()).find()) {
+                return t.group();
+            }
+        }
+        return null;
     }
 
     /** The port Chromium chose, from the first line of {@code DevToolsActivePort} in its profile. */
