@@ -22,6 +22,7 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Starts the demo: an API on one origin and the same page on two others, one allowed by the
@@ -75,6 +76,8 @@ public final class DemoServer {
         String pageOrigin = "http://localhost:" + pagePort;
         ResourceConfig api = new ResourceConfig(DemoApi.Public.class, DemoApi.Items.class, DemoApi.Account.class,
                 DemoApi.Transfers.class, DemoWhy.Resource.class)
+                // No JAXB on the demo's class path: without this Jersey logs that WADL is disabled.
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(DemoWhy.Start.class)
                 .register(DemoWhy.Finish.class)
                 .register(CorsFeature.builder()
