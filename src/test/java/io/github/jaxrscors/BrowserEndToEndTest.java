@@ -32,12 +32,14 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A real browser enforces what the library sends: headless Chromium loads a page from one origin
  * and calls the API on another with {@code fetch()}. Each scenario asserts what the page's script
  * could read and what the server saw (preflights received, resource methods run).
  */
+@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class BrowserEndToEndTest {
 
     /** Counts preflights as they arrive, before any other filter, keyed {@code path?query}. */

@@ -29,6 +29,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Streams in a real browser: headless Chromium loads a page from one origin and, on the API's
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * streamed {@code fetch} body chunk by chunk. From the listed origin each is readable; from another,
  * the browser blocks it.
  */
+@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class BrowserStreamsEndToEndTest {
 
     static final int CHUNKS = 4;

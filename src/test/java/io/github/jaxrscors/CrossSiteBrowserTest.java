@@ -34,6 +34,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A real browser against crossSiteProtection: headless Chromium submits a form {@code POST}, a
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * it answered and whether the resource ran; the results are written to
  * {@code target/cross-site-browser-results.md}.
  */
+@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class CrossSiteBrowserTest {
 
     /** What the server saw of one request, keyed {@code mode:from:via}. */
