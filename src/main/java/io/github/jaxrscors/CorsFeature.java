@@ -53,18 +53,38 @@ public final class CorsFeature implements Feature {
     private final boolean annotatedOnly;
     private final List<String> publicOrigins;
     private final Boolean trustForwardedHeaders;
+    private final boolean discovered;
 
     /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
     public CorsFeature() {
-        this(new Builder());
+        this(new Builder(), false);
     }
 
-    private CorsFeature(Builder b) {
+    private CorsFeature(Builder b, boolean discovered) {
         this.options = b.options.build();
         this.rules = List.copyOf(b.rules);
         this.annotatedOnly = b.annotatedOnly;
         this.publicOrigins = b.publicOrigins;
         this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.discovered = discovered;
+        if (!discovered) {
+            Registrations.built(this);
+        }
+    }
+
+    /** The feature {@link CrossOriginDiscovery} registers where {@code @CrossOrigin} is used without one. */
+    static CorsFeature discovered() {
+        return new CorsFeature(new Builder().annotatedOnly(), true);
+    }
+
+    /** This registration, as the refusal of a second one names it. */
+    String registration() {
+        if (discovered) {
+            return "the CorsFeature found for @CrossOrigin without a registered one";
+        }
+        boolean plain = options.toString().equals(CorsOptions.builder().build().toString()) && rules.isEmpty() && !annotatedOnly
+                && publicOrigins == null && trustForwardedHeaders == null;
+        return plain ? "CorsFeature.class or new CorsFeature() (the jaxrs.cors.* properties and the defaults)" : toString();
     }
 
     /**
@@ -87,12 +107,13 @@ public final class CorsFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         Configuration config = context.getConfiguration();
-        if (config.isRegistered(CorsRequestFilter.class)) {
-            return true;
-        }
         PolicyTable table;
         ServerOrigin server;
         try {
+            if (!Registrations.configuring(this, context) || config.isRegistered(CorsRequestFilter.class)) {
+                return true;
+            }
+            ConfigurationSources.warnUnread(config.getProperties());
             StartupChecks.requireJakartaRest31(Feature.class.getClassLoader() != null ? Feature.class.getClassLoader()
                     : ClassLoader.getSystemClassLoader());
             table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
@@ -113,7 +134,7 @@ public final class CorsFeature implements Feature {
 
     @Override
     public String toString() {
-        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly
+        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly + (discovered ? ", discovered" : "")
                 + (publicOrigins == null ? "" : ", publicOrigins=" + publicOrigins)
                 + (trustForwardedHeaders == null ? "" : ", trustForwardedHeaders=" + trustForwardedHeaders) + "}";
     }
@@ -431,7 +452,7 @@ public final class CorsFeature implements Feature {
          * @return a feature to register on the application
          */
         public CorsFeature build() {
-            return new CorsFeature(this);
+            return new CorsFeature(this, false);
         }
     }
 }

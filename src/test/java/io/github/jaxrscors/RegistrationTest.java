@@ -9,6 +9,8 @@ import static io.github.jaxrscors.TestOrigins.APP;
 import static io.github.jaxrscors.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -84,11 +86,59 @@ class RegistrationTest {
         assertThat(app.send("GET", "r", "Origin", APP), hasHeader("Access-Control-Expose-Headers", "X-Total"));
     }
 
+    private static String startupFailure(ResourceConfig config) {
+        Throwable t = assertThrows(Throwable.class, () -> new InProcess(config));
+        StringBuilder messages = new StringBuilder();
+        for (; t != null; t = t.getCause()) {
+            messages.append(t).append('\n');
+        }
+        return messages.toString();
+    }
+
     @Test
-    void registeredTwiceIsConfiguredOnce() {
-        InProcess app = new InProcess(new ResourceConfig(Resource.class)
+    void theClassAndThenABuilderInstanceAreRefusedNamingBoth() {
+        String m = startupFailure(new ResourceConfig(Resource.class)
+                .register(CorsFeature.class)
+                .register(CorsFeature.builder().origins(APP).supportsCredentials(true).build()));
+        assertThat(m, containsString("CORS configuration error in the registration of CorsFeature: the application registers "
+                + "CorsFeature twice: CorsFeature.class or new CorsFeature() (the jaxrs.cors.* properties and the defaults), and "
+                + "CorsFeature{"));
+        assertThat("names the dropped builder's options", m, containsString("origins=[" + APP + "]"));
+        assertThat("says how to fix it", m, containsString("Register one CorsFeature"));
+    }
+
+    @Test
+    void twoBuilderInstancesAreRefusedNamingBoth() {
+        String m = startupFailure(new ResourceConfig(Resource.class)
                 .register(CorsFeature.builder().origins(APP).build())
                 .register(CorsFeature.builder().origins("https://second.example.com").build()));
+        assertThat(m, containsString("registers CorsFeature twice"));
+        assertThat(m, containsString("origins=[" + APP + "]"));
+        assertThat(m, containsString("origins=[https://second.example.com]"));
+    }
+
+    @Test
+    void aBuilderInstanceAndThenTheClassMergeIntoTheInstanceWhichReadsThePropertiesTheClassWould() {
+        InProcess app = new InProcess(new ResourceConfig(Resource.class)
+                .property(CorsProperties.EXPOSE_HEADERS, "X-Total")
+                .register(CorsFeature.builder().origins(APP).build())
+                .register(CorsFeature.class));
         assertListedOriginOnly(app);
+        assertThat("the properties the class registration stood for", app.send("GET", "r", "Origin", APP),
+                hasHeader("Access-Control-Expose-Headers", "X-Total"));
+    }
+
+    @Test
+    void oneInstanceRegisteredTwiceIsConfiguredOnce() {
+        CorsFeature feature = CorsFeature.builder().origins(APP).build();
+        assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(feature).register(feature)));
+    }
+
+    @Test
+    void applicationsStartedOneAfterTheOtherOnOneThreadEachKeepTheirOwnFeature() {
+        InProcess first = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build()));
+        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(OTHER).build()));
+        assertListedOriginOnly(first);
+        assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }
 }
