@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +16,10 @@ import java.util.TreeSet;
  * wherever they are. Each is one startup WARNING naming the keys and how to pass them: the
  * application would otherwise run with the defaults (any origin, echoed) without a word.
  *
- * <p>What is read is Jersey's {@code Configuration} alone. Jersey itself copies the system
- * properties into it when the JVM runs with {@code -Djersey.config.allowSystemPropertiesProvider=true}
- * (its external configuration, {@code ExternalPropertiesConfigurationFactory}); then the keys
- * arrive and nothing is said.
+ * <p>What is read ({@link #read}) is Jersey's {@code Configuration}, and the system properties where
+ * the JVM runs with {@code -Djersey.config.allowSystemPropertiesProvider=true}, Jersey's switch for
+ * them (its external configuration, {@code ExternalPropertiesConfigurationFactory}); then those
+ * keys arrive and nothing is said.
  */
 final class ConfigurationSources {
 
@@ -28,10 +29,37 @@ final class ConfigurationSources {
 
     private static final String FIX = "Pass them as application properties (ResourceConfig.property(...), "
             + "Application.getProperties(), servlet init parameters), or as -D system properties together with -D"
-            + ALLOW_SYSTEM_PROPERTIES + "=true, which makes Jersey copy the system properties into the application's "
-            + "configuration (docs/configuration.md#where-properties-come-from).";
+            + ALLOW_SYSTEM_PROPERTIES + "=true (docs/configuration.md#where-properties-come-from).";
 
     private ConfigurationSources() {
+    }
+
+    /**
+     * What the library reads: the application's configuration and, where the JVM runs with
+     * {@code -Djersey.config.allowSystemPropertiesProvider=true} (Jersey's switch for reading
+     * system properties), the {@code jaxrs.cors.*} system properties below it (a key the
+     * application's configuration sets keeps its value). Jersey copies system properties into the
+     * application's own {@code ResourceConfig} only after the runtime configuration the features see
+     * was made from it, so the library reads them itself, under the same switch.
+     */
+    static Map<String, Object> read(Map<String, Object> configuration) {
+        return read(configuration, System.getProperties());
+    }
+
+    static Map<String, Object> read(Map<String, Object> configuration, Properties system) {
+        if (!Boolean.parseBoolean(system.getProperty(ALLOW_SYSTEM_PROPERTIES))) {
+            return configuration;
+        }
+        Map<String, Object> merged = null;
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !configuration.containsKey(key)) {
+                if (merged == null) {
+                    merged = new HashMap<>(configuration);
+                }
+                merged.put(key, system.getProperty(key));
+            }
+        }
+        return merged == null ? configuration : merged;
     }
 
     /** Logs one WARNING per kind of setting found outside what the library reads. */
@@ -57,8 +85,8 @@ final class ConfigurationSources {
             }
         }
         if (!systemKeys.isEmpty()) {
-            warnings.add("CORS configuration: the system properties " + systemKeys + " are not read: Jersey passes system "
-                    + "properties to an application only when the JVM runs with -D" + ALLOW_SYSTEM_PROPERTIES + "=true. "
+            warnings.add("CORS configuration: the system properties " + systemKeys + " are not read: they are read only when the "
+                    + "JVM also runs with -D" + ALLOW_SYSTEM_PROPERTIES + "=true, Jersey's switch for system properties. "
                     + "Until then the application runs without them (with the defaults, any origin is echoed). " + FIX);
         }
         Set<String> envKeys = new TreeSet<>();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -113,12 +114,13 @@ public final class CorsFeature implements Feature {
             if (!Registrations.configuring(this, context) || config.isRegistered(CorsRequestFilter.class)) {
                 return true;
             }
-            ConfigurationSources.warnUnread(config.getProperties());
+            Map<String, Object> properties = ConfigurationSources.read(config.getProperties());
+            ConfigurationSources.warnUnread(properties);
             StartupChecks.requireJakartaRest31(Feature.class.getClassLoader() != null ? Feature.class.getClassLoader()
                     : ClassLoader.getSystemClassLoader());
-            table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
+            table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(properties),
                     rules, annotatedOnly);
-            server = PropertyReader.serverOrigin(publicOrigins, trustForwardedHeaders, config.getProperties());
+            server = PropertyReader.serverOrigin(publicOrigins, trustForwardedHeaders, properties);
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
             throw e;

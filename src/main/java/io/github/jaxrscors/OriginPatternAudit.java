@@ -95,8 +95,11 @@ final class OriginPatternAudit {
         }
         for (String scheme : new String[] {"https://", "http://"}) {
             for (String h : hosts) {
-                probes.add(scheme + h);
-                probes.add(scheme + h + ":8443");
+                // Also below a subdomain, for patterns that require one before the host they name.
+                for (String sub : new String[] {"", "www."}) {
+                    probes.add(scheme + sub + h);
+                    probes.add(scheme + sub + h + ":8443");
+                }
             }
         }
         return probes;

@@ -260,7 +260,7 @@ final class PolicyResolver {
                             + "https://*.example.com:* (not over a whole top-level domain), \"*\" or "
                             + "\"null\" — one origin per entry; for anything else use originPatterns."
                             + (!entry.contains("://") && HttpSyntax.isOriginIgnoringCase("https://" + entry)
-                                    ? " Did you mean \"https://" + entry + "\"?" : ""));
+                                    ? " Did you mean \"https://" + entry + "\"? An origin names its scheme." : ""));
                 }
                 wildcards.add(w);
             }
