@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  * {@code @PreMatching} authentication filter must let preflights through.
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
  * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
- * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first instance
- * of a class. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
+ * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first
+ * registration of a class and drops a later one unseen, so a second one (the class and a
+ * builder's instance, or two instances) fails startup naming both (docs/configuration.md,
+ * "Registration"). Without any, {@code @CrossOrigin} still works: Jersey's auto-discovery then
+ * registers one with {@link Builder#annotatedOnly()}. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
  * ({@code ResourceConfig.packages("io.github.jaxrscors", ...)}) registers it with the
  * {@code jaxrs.cors.*} properties and the defaults.
  */
@@ -99,7 +102,8 @@ public final class CorsFeature implements Feature {
 
     /**
      * Registers the CORS filters; reads the {@code jaxrs.cors.*} properties and validates every
-     * policy used by path. Registering the feature twice configures it once.
+     * policy used by path. Registering the same feature twice configures it once; a second,
+     * different {@code CorsFeature} in the application fails startup.
      *
      * @param context the application's feature context
      * @return true: the feature is enabled
