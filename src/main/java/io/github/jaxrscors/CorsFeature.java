@@ -42,9 +42,9 @@ import java.util.regex.Pattern;
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
  * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
  * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first
- * registration of a class and drops a later one unseen, so a second one (the class and a
- * builder's instance, or two instances) fails startup naming both (docs/configuration.md,
- * "Registration"). Without any, {@code @CrossOrigin} still works: Jersey's auto-discovery then
+ * registration of a class and drops a later one unseen, so a second one fails startup naming
+ * both where the class is registered beside a builder's instance, and is named in a WARNING where
+ * two instances are (docs/configuration.md, "Registration"). Without any, {@code @CrossOrigin} still works: Jersey's auto-discovery then
  * registers one with {@link Builder#annotatedOnly()}. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
  * ({@code ResourceConfig.packages("io.github.jaxrscors", ...)}) registers it with the
  * {@code jaxrs.cors.*} properties and the defaults.
@@ -103,7 +103,7 @@ public final class CorsFeature implements Feature {
     /**
      * Registers the CORS filters; reads the {@code jaxrs.cors.*} properties and validates every
      * policy used by path. Registering the same feature twice configures it once; a second,
-     * different {@code CorsFeature} in the application fails startup.
+     * different {@code CorsFeature} is refused or warned about (see the class description).
      *
      * @param context the application's feature context
      * @return true: the feature is enabled

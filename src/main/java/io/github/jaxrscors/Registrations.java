@@ -6,14 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses a second {@code CorsFeature} in one application, naming both registrations. Jersey keeps
- * the first registration of a class and drops a second one silently, before it can run:
- * {@code register(CorsFeature.class)} followed by {@code register(CorsFeature.builder()...build())}
- * would run on the defaults (any origin, echoed) and never call the builder's feature. So the
- * dropped one is recognized by this rule: a {@code CorsFeature} built on the thread that starts the
- * application, since the last application started there, and not configured when this application
- * configures its own. Features configured twice in one application (one instance registered
- * in two ways) are configured once; two different ones that both reach Jersey are refused too.
+ * Makes a second {@code CorsFeature} in one application loud. Jersey keeps the first registration
+ * of a class and drops a second one silently, before it can run: {@code register(CorsFeature.class)}
+ * followed by {@code register(CorsFeature.builder()...build())} would run on the defaults (any
+ * origin, echoed) and never call the builder's feature. The dropped one is recognized by this
+ * rule: a {@code CorsFeature} built on the thread that starts the application, since the last
+ * application started there, and not configured when this application configures its own.
+ *
+ * <p>The rule cannot tell a dropped feature from one built for another application that starts
+ * later on the same thread (test arguments, several servers started by one {@code main}). So it
+ * refuses the application only where the configured feature is the class registration
+ * ({@code register(CorsFeature.class)} or package scanning: Jersey made it, so any feature the
+ * application's code built beside it is the one dropped), and logs a WARNING naming both where
+ * the configured one was built by the application's code too. Features configured twice in one
+ * application (one instance registered in two ways) are configured once.
  */
 final class Registrations {
 
@@ -60,11 +66,23 @@ final class Registrations {
         if (earlier instanceof CorsFeature first) {
             throw refused(first, feature);
         }
-        if (dropped != null) {
+        if (dropped != null && context.getConfiguration().getClasses().contains(CorsFeature.class)) {
             throw refused(feature, dropped);
+        }
+        if (dropped != null) {
+            CorsLog.warn(twoBuilt(feature, dropped));
         }
         context.property(CONFIGURED, feature);
         return true;
+    }
+
+    private static String twoBuilt(CorsFeature configured, CorsFeature other) {
+        return "CORS configuration: this application is configured by " + configured.registration() + ", and "
+                + other.registration() + " was built on the same thread since the last application started here but is "
+                + "not configured by it. If the application registers both, Jersey dropped the second (it keeps the first "
+                + "registration of a class without a word) and the application runs with the first one's options alone: "
+                + "register one CorsFeature, with every option on one CorsFeature.builder(). If the other belongs to an "
+                + "application that starts later, nothing is wrong.";
     }
 
     private static IllegalStateException refused(CorsFeature kept, CorsFeature dropped) {

@@ -10,13 +10,17 @@ import static io.github.jaxrscors.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -108,13 +112,29 @@ class RegistrationTest {
     }
 
     @Test
-    void twoBuilderInstancesAreRefusedNamingBoth() {
-        String m = startupFailure(new ResourceConfig(Resource.class)
-                .register(CorsFeature.builder().origins(APP).build())
-                .register(CorsFeature.builder().origins("https://second.example.com").build()));
-        assertThat(m, containsString("registers CorsFeature twice"));
-        assertThat(m, containsString("origins=[" + APP + "]"));
-        assertThat(m, containsString("origins=[https://second.example.com]"));
+    void twoBuilderInstancesAreNamedInOneWarningAndTheFirstIsKept() {
+        try (LogCapture log = new LogCapture()) {
+            InProcess app = new InProcess(new ResourceConfig(Resource.class)
+                    .register(CorsFeature.builder().origins(APP).build())
+                    .register(CorsFeature.builder().origins("https://second.example.com").build()));
+            assertListedOriginOnly(app);
+            List<String> warnings = log.messages(Level.WARNING).stream().filter(m -> m.contains("is not configured by it")).toList();
+            assertThat(warnings, hasSize(1));
+            assertThat(warnings.get(0), allOf(containsString("origins=[" + APP + "]"),
+                    containsString("origins=[https://second.example.com]"), containsString("register one CorsFeature")));
+        }
+    }
+
+    @Test
+    void aFeatureBuiltForALaterApplicationIsNamedInAWarningButStartsNothingWrong() {
+        CorsFeature later = CorsFeature.builder().origins(OTHER).build();
+        try (LogCapture log = new LogCapture()) {
+            assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build())));
+            assertThat(log.messages(Level.WARNING), hasItem(containsString("If the other belongs to an application that starts "
+                    + "later, nothing is wrong.")));
+        }
+        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(later));
+        assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }
 
     @Test
