@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -40,8 +41,11 @@ import java.util.regex.Pattern;
  * {@code @PreMatching} authentication filter must let preflights through.
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
  * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
- * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first instance
- * of a class. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
+ * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first
+ * registration of a class and drops a later one unseen, so a second one fails startup naming
+ * both where the class is registered beside a builder's instance, and is named in a WARNING where
+ * two instances are (docs/configuration.md, "Registration"). Without any, {@code @CrossOrigin} still works: Jersey's auto-discovery then
+ * registers one with {@link Builder#annotatedOnly()}. The class is a {@code @Provider}, so package scanning of {@code io.github.jaxrscors}
  * ({@code ResourceConfig.packages("io.github.jaxrscors", ...)}) registers it with the
  * {@code jaxrs.cors.*} properties and the defaults.
  */
@@ -53,18 +57,38 @@ public final class CorsFeature implements Feature {
     private final boolean annotatedOnly;
     private final List<String> publicOrigins;
     private final Boolean trustForwardedHeaders;
+    private final boolean discovered;
 
     /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
     public CorsFeature() {
-        this(new Builder());
+        this(new Builder(), false);
     }
 
-    private CorsFeature(Builder b) {
+    private CorsFeature(Builder b, boolean discovered) {
         this.options = b.options.build();
         this.rules = List.copyOf(b.rules);
         this.annotatedOnly = b.annotatedOnly;
         this.publicOrigins = b.publicOrigins;
         this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.discovered = discovered;
+        if (!discovered) {
+            Registrations.built(this);
+        }
+    }
+
+    /** The feature {@link CrossOriginDiscovery} registers where {@code @CrossOrigin} is used without one. */
+    static CorsFeature discovered() {
+        return new CorsFeature(new Builder().annotatedOnly(), true);
+    }
+
+    /** This registration, as the refusal of a second one names it. */
+    String registration() {
+        if (discovered) {
+            return "the CorsFeature found for @CrossOrigin without a registered one";
+        }
+        boolean plain = options.toString().equals(CorsOptions.builder().build().toString()) && rules.isEmpty() && !annotatedOnly
+                && publicOrigins == null && trustForwardedHeaders == null;
+        return plain ? "CorsFeature.class or new CorsFeature() (the jaxrs.cors.* properties and the defaults)" : toString();
     }
 
     /**
@@ -78,7 +102,8 @@ public final class CorsFeature implements Feature {
 
     /**
      * Registers the CORS filters; reads the {@code jaxrs.cors.*} properties and validates every
-     * policy used by path. Registering the feature twice configures it once.
+     * policy used by path. Registering the same feature twice configures it once; a second,
+     * different {@code CorsFeature} is refused or warned about (see the class description).
      *
      * @param context the application's feature context
      * @return true: the feature is enabled
@@ -87,17 +112,19 @@ public final class CorsFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         Configuration config = context.getConfiguration();
-        if (config.isRegistered(CorsRequestFilter.class)) {
-            return true;
-        }
         PolicyTable table;
         ServerOrigin server;
         try {
+            if (!Registrations.configuring(this, context) || config.isRegistered(CorsRequestFilter.class)) {
+                return true;
+            }
+            Map<String, Object> properties = ConfigurationSources.read(config.getProperties());
+            ConfigurationSources.warnUnread(properties);
             StartupChecks.requireJakartaRest31(Feature.class.getClassLoader() != null ? Feature.class.getClassLoader()
                     : ClassLoader.getSystemClassLoader());
-            table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(config.getProperties()),
+            table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(properties),
                     rules, annotatedOnly);
-            server = PropertyReader.serverOrigin(publicOrigins, trustForwardedHeaders, config.getProperties());
+            server = PropertyReader.serverOrigin(publicOrigins, trustForwardedHeaders, properties);
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
             throw e;
@@ -113,7 +140,7 @@ public final class CorsFeature implements Feature {
 
     @Override
     public String toString() {
-        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly
+        return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly + (discovered ? ", discovered" : "")
                 + (publicOrigins == null ? "" : ", publicOrigins=" + publicOrigins)
                 + (trustForwardedHeaders == null ? "" : ", trustForwardedHeaders=" + trustForwardedHeaders) + "}";
     }
@@ -431,7 +458,7 @@ public final class CorsFeature implements Feature {
          * @return a feature to register on the application
          */
         public CorsFeature build() {
-            return new CorsFeature(this);
+            return new CorsFeature(this, false);
         }
     }
 }

@@ -51,7 +51,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         }
         // A safe method always passes; asked first, so a GET builds nothing for the check.
         if (policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod())) {
-            CorsDecision crossSite = translator.crossSite(request, path, policy);
+            CorsDecision crossSite = translator.crossSite(request, path, policy, decision);
             if (crossSite.forbidden()) {
                 answer(request, crossSite, translator);
                 return;

@@ -303,21 +303,22 @@ final class JerseyTranslator {
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
                 origin != null && policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
-        log(request, path, decision);
+        // Where crossSiteProtection decides next, it logs one line: its refusal, or this decision.
+        if (!(beforeResource && !decision.forbidden() && policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod()))) {
+            log(request, path, decision);
+        }
         return decision;
     }
 
     /**
-     * crossSiteProtection's decision on an actual request, before the resource runs; a refusal is
-     * logged.
+     * crossSiteProtection's decision on an actual request, before the resource runs; one line is
+     * logged for the request: the refusal, or else the {@code actual} decision taken before it.
      */
-    CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
+    CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy, CorsDecision actual) {
         CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
-        if (decision.forbidden()) {
-            log(request, path, decision);
-        }
+        log(request, path, decision.forbidden() ? decision : actual);
         return decision;
     }
 

@@ -108,7 +108,11 @@ final class PolicyResolver {
                 }
             }
         }
-        checkPrivateNetwork(target, first(all, o -> o.allowPrivateNetwork != null), origins, originLayer);
+        Layer privateNetworkLayer = first(all, o -> o.allowPrivateNetwork != null);
+        checkPrivateNetwork(target, privateNetworkLayer, origins, originLayer);
+        OriginPatternAudit.check(target, origins.patterns(), credentials ? "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
+                : privateNetworkLayer.options().allowPrivateNetwork ? "allowPrivateNetwork=true" + from(privateNetworkLayer, "allowPrivateNetwork")
+                : null, from(originLayer, "originPatterns"), originLayer.options());
         List<String> methods = methods(target, methodLayer);
         HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
@@ -254,7 +258,9 @@ final class PolicyResolver {
                             + "scheme://host[:port] (no path, not even a trailing /; no query; no user info), a port "
                             + "wildcard such as http://localhost:*, a subdomain wildcard such as https://*.example.com or "
                             + "https://*.example.com:* (not over a whole top-level domain), \"*\" or "
-                            + "\"null\" — one origin per entry; for anything else use originPatterns.");
+                            + "\"null\" — one origin per entry; for anything else use originPatterns."
+                            + (!entry.contains("://") && HttpSyntax.isOriginIgnoringCase("https://" + entry)
+                                    ? " Did you mean \"https://" + entry + "\"? An origin names its scheme." : ""));
                 }
                 wildcards.add(w);
             }

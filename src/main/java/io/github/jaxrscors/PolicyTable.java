@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ final class PolicyTable {
     private final Map<Method, Map<Class<?>, CorsPolicy[]>> annotated = new ConcurrentHashMap<>();
     /** The composed annotations ({@code @PublicApi}) met on resources, for the startup line. */
     private final Set<String> composed = new ConcurrentSkipListSet<>();
+    /** What startup warns about beyond errors: origins left to the defaults. */
+    private final StartupNotices notices = new StartupNotices();
 
     private PolicyTable(Layer builder, Layer properties, List<PathRule> rules, boolean annotatedOnly, CorsPolicy appPolicy) {
         this.builder = builder;
@@ -78,6 +81,7 @@ final class PolicyTable {
         List<PathRule> rules = new ArrayList<>();
         for (RuleSpec spec : specs) {
             String name = "resource(\"" + spec.regex() + "\")";
+            StartupNotices.warnGlobRule(spec.regex());
             Pattern regex;
             try {
                 regex = Pattern.compile(spec.regex());
@@ -94,7 +98,16 @@ final class PolicyTable {
         }
         CorsPolicy app = specs.isEmpty() && !annotatedOnly
                 ? log(PolicyResolver.resolve("every resource", null, null, null, builder, properties)) : null;
-        return new PolicyTable(builder, properties, rules, annotatedOnly, app);
+        PolicyTable table = new PolicyTable(builder, properties, rules, annotatedOnly, app);
+        if (!annotatedOnly) {
+            for (PathRule rule : rules) {
+                table.notices.resolved(rule.toString(), rule.layer(), builder, properties);
+            }
+            if (app != null) {
+                table.notices.resolved(app.source(), builder, properties);
+            }
+        }
+        return table;
     }
 
     /**
@@ -129,6 +142,10 @@ final class PolicyTable {
             }
         }
         CorsPolicy own = byRule[rules.size()];
+        List<Layer> layers = new ArrayList<>(List.of(builder, properties));
+        Collections.addAll(layers, onMethod, onClass);
+        rules.forEach(r -> layers.add(r.layer()));
+        notices.resolved(target, layers.toArray(Layer[]::new));
         CorsLog.debug(() -> "effective policy of " + own.source() + " (" + annotationSources(onMethod, onClass) + ") " + own.settings());
         // Copy-on-write: sub-resource models are built (and this is called) on request threads,
         // while other requests read the maps; a class already present is not added again.
@@ -215,6 +232,11 @@ final class PolicyTable {
     /** The path rules, in declaration order. */
     List<PathRule> rules() {
         return rules;
+    }
+
+    /** Logs, once at startup, the WARNING for policies whose origins came from the defaults. */
+    void warnDefaultOrigins() {
+        notices.warnDefaultOrigins();
     }
 
     /** What is in force, in one sentence for the startup log. */

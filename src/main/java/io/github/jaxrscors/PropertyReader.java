@@ -20,7 +20,7 @@ final class PropertyReader {
     static final String SOURCE = "jaxrs.cors.* properties";
     private static final String PREFIX = "jaxrs.cors.";
 
-    private static final Set<String> KNOWN = Set.of(CorsProperties.ORIGINS, CorsProperties.ORIGIN_PATTERNS,
+    static final Set<String> KNOWN = Set.of(CorsProperties.ORIGINS, CorsProperties.ORIGIN_PATTERNS,
             CorsProperties.METHODS, CorsProperties.ALLOW_HEADERS, CorsProperties.ALLOW_HEADER_PATTERNS,
             CorsProperties.EXPOSE_HEADERS, CorsProperties.SUPPORTS_CREDENTIALS, CorsProperties.MAX_AGE,
             CorsProperties.SEND_WILDCARD, CorsProperties.VARY_HEADER, CorsProperties.ALLOW_PRIVATE_NETWORK,
@@ -40,7 +40,8 @@ final class PropertyReader {
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
                 throw PolicyResolver.error("property " + key, "no such jaxrs-cors property "
-                        + "(a misspelt key would otherwise be ignored). Known keys: " + new TreeSet<>(KNOWN) + ".");
+                        + "(a misspelt key would otherwise be ignored)." + ConfigurationSources.didYouMean(key, KNOWN)
+                        + " Known keys: " + new TreeSet<>(KNOWN) + ".");
             }
         }
         CorsOptions.Builder b = CorsOptions.builder();

@@ -54,6 +54,7 @@ final class StartupChecks implements ContainerLifecycleListener {
             walk(resource, "/" + JerseyTranslator.strip(resource.getPath()), templates, locators);
         }
         CorsLog.info(table.coverage());
+        table.warnDefaultOrigins();
         for (PolicyTable.PathRule rule : table.rules()) {
             if (!canMatch(rule, templates, locators)) {
                 CorsLog.warn(rule + " can match no resource path of this application, so it covers nothing. Rule paths are "

@@ -36,6 +36,10 @@
  * <li>{@code PropertyReader}: {@code jaxrs.cors.*} properties into a layer; wrong values fail naming the key.</li>
  * <li>{@code PolicyResolver}: stacks the six layers (the one function that does) and validates the merged policy.</li>
  * <li>{@code PolicyTable}: the application's policies and the per-request look-up by method and path.</li>
+ * <li>{@code ConfigurationSources}: {@code jaxrs.cors.*} keys the library would never see (system properties, the environment,
+ * a misspelt prefix), named at startup; "did you mean" for unknown keys.</li>
+ * <li>{@code OriginPatternAudit}: origin patterns that admit a lookalike of their own host, found by probing.</li>
+ * <li>{@code StartupNotices}: origins left to the default {@code "*"}, and path rules written as globs.</li>
  * </ul>
  *
  * <p><b>Engine</b>
@@ -63,6 +67,9 @@
  * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
  * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
  * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
+ * <li>{@code Registrations}: makes a second {@code CorsFeature} of an application, which Jersey would drop silently, an error or a WARNING.</li>
+ * <li>{@code CrossOriginDiscovery}: Jersey auto-discovery; registers {@code CorsFeature} with {@code annotatedOnly()} where
+ * {@code @CrossOrigin} is used and no feature is registered.</li>
  * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings;
  * whether preflights may be answered before matching.</li>
  * </ul>

@@ -9,6 +9,7 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,9 @@ class ModulePathIT {
         ModuleDescriptor descriptor = finder.find("io.github.jaxrscors").orElseThrow().descriptor();
         assertThat("the manifest's Automatic-Module-Name", descriptor.name(), is("io.github.jaxrscors"));
         assertThat(descriptor.isAutomatic(), is(true));
+        assertThat("@CrossOrigin without a registered CorsFeature: Jersey's auto-discovery finds the service",
+                descriptor.provides().stream().anyMatch(p -> p.service().equals("org.glassfish.jersey.internal.spi.AutoDiscoverable")
+                        && p.providers().equals(List.of("io.github.jaxrscors.CrossOriginDiscovery"))), is(true));
 
         Configuration config = ModuleLayer.boot().configuration()
                 .resolve(finder, ModuleFinder.of(), Set.of("io.github.jaxrscors", "jakarta.ws.rs"));

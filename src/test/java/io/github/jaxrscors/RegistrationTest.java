@@ -9,12 +9,18 @@ import static io.github.jaxrscors.TestOrigins.APP;
 import static io.github.jaxrscors.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +90,75 @@ class RegistrationTest {
         assertThat(app.send("GET", "r", "Origin", APP), hasHeader("Access-Control-Expose-Headers", "X-Total"));
     }
 
+    private static String startupFailure(ResourceConfig config) {
+        Throwable t = assertThrows(Throwable.class, () -> new InProcess(config));
+        StringBuilder messages = new StringBuilder();
+        for (; t != null; t = t.getCause()) {
+            messages.append(t).append('\n');
+        }
+        return messages.toString();
+    }
+
     @Test
-    void registeredTwiceIsConfiguredOnce() {
+    void theClassAndThenABuilderInstanceAreRefusedNamingBoth() {
+        String m = startupFailure(new ResourceConfig(Resource.class)
+                .register(CorsFeature.class)
+                .register(CorsFeature.builder().origins(APP).supportsCredentials(true).build()));
+        assertThat(m, containsString("CORS configuration error in the registration of CorsFeature: the application registers "
+                + "CorsFeature twice: CorsFeature.class or new CorsFeature() (the jaxrs.cors.* properties and the defaults), and "
+                + "CorsFeature{"));
+        assertThat("names the dropped builder's options", m, containsString("origins=[" + APP + "]"));
+        assertThat("says how to fix it", m, containsString("Register one CorsFeature"));
+    }
+
+    @Test
+    void twoBuilderInstancesAreNamedInOneWarningAndTheFirstIsKept() {
+        try (LogCapture log = new LogCapture()) {
+            InProcess app = new InProcess(new ResourceConfig(Resource.class)
+                    .register(CorsFeature.builder().origins(APP).build())
+                    .register(CorsFeature.builder().origins("https://second.example.com").build()));
+            assertListedOriginOnly(app);
+            List<String> warnings = log.messages(Level.WARNING).stream().filter(m -> m.contains("is not configured by it")).toList();
+            assertThat(warnings, hasSize(1));
+            assertThat(warnings.get(0), allOf(containsString("origins=[" + APP + "]"),
+                    containsString("origins=[https://second.example.com]"), containsString("register one CorsFeature")));
+        }
+    }
+
+    @Test
+    void aFeatureBuiltForALaterApplicationIsNamedInAWarningButStartsNothingWrong() {
+        CorsFeature later = CorsFeature.builder().origins(OTHER).build();
+        try (LogCapture log = new LogCapture()) {
+            assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build())));
+            assertThat(log.messages(Level.WARNING), hasItem(containsString("If the other belongs to an application that starts "
+                    + "later, nothing is wrong.")));
+        }
+        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(later));
+        assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
+    }
+
+    @Test
+    void aBuilderInstanceAndThenTheClassMergeIntoTheInstanceWhichReadsThePropertiesTheClassWould() {
         InProcess app = new InProcess(new ResourceConfig(Resource.class)
+                .property(CorsProperties.EXPOSE_HEADERS, "X-Total")
                 .register(CorsFeature.builder().origins(APP).build())
-                .register(CorsFeature.builder().origins("https://second.example.com").build()));
+                .register(CorsFeature.class));
         assertListedOriginOnly(app);
+        assertThat("the properties the class registration stood for", app.send("GET", "r", "Origin", APP),
+                hasHeader("Access-Control-Expose-Headers", "X-Total"));
+    }
+
+    @Test
+    void oneInstanceRegisteredTwiceIsConfiguredOnce() {
+        CorsFeature feature = CorsFeature.builder().origins(APP).build();
+        assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(feature).register(feature)));
+    }
+
+    @Test
+    void applicationsStartedOneAfterTheOtherOnOneThreadEachKeepTheirOwnFeature() {
+        InProcess first = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build()));
+        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(OTHER).build()));
+        assertListedOriginOnly(first);
+        assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }
 }

@@ -99,8 +99,8 @@ class StartupReportTest {
 
     @Test
     void aRuleThatCanMatchNoResourcePathIsNamedInAWarning() {
-        List<String> warnings = startup(new ResourceConfig(Notes.class).register(CorsFeature.builder()
-                .resource("/api/.*").resource("/notes/.*").build()), Level.WARNING);
+        List<String> warnings = withoutDefaultOrigins(startup(new ResourceConfig(Notes.class).register(CorsFeature.builder()
+                .resource("/api/.*").resource("/notes/.*").build()), Level.WARNING));
         assertThat(warnings, hasSize(1));
         assertThat(warnings.get(0), allOf(containsString("resource(\"/api/.*\") can match no resource path"),
                 containsString("relative to the application root"), containsString("/notes/{id}"),
@@ -109,8 +109,13 @@ class StartupReportTest {
 
     @Test
     void aRuleThatMatchesOnlyBelowASubResourceLocatorIsNotWarnedAbout() {
-        assertThat(startup(new ResourceConfig(Notes.class).register(CorsFeature.builder().resource("/notes/[0-9]+/attachments/.*")
-                .build()), Level.WARNING), is(empty()));
+        assertThat(withoutDefaultOrigins(startup(new ResourceConfig(Notes.class).register(CorsFeature.builder()
+                .resource("/notes/[0-9]+/attachments/.*").build()), Level.WARNING)), is(empty()));
+    }
+
+    /** The warnings but the one for origins left to the defaults (these rules choose none; LoudDefaultsTest holds that one). */
+    private static List<String> withoutDefaultOrigins(List<String> warnings) {
+        return warnings.stream().filter(w -> !w.startsWith("CORS allows any origin, echoed, by default")).toList();
     }
 
     @Test

@@ -279,6 +279,32 @@ public final class CorsMatchers {
         return text.toString();
     }
 
+    /**
+     * Why a response may not be what the test meant, when it shows: {@code Vary: Origin} without
+     * any {@code Access-Control-*} header is how a covered resource answers a request without an
+     * allowed {@code Origin}, and an {@code OPTIONS} answered with {@code Allow} and no
+     * {@code Access-Control-*} header is Jersey's answer to an {@code OPTIONS} that is not a
+     * preflight. Either way the {@code Origin} the test sent may never have reached the server.
+     */
+    static String likelyCause(Response response) {
+        if (!corsHeaderNames(response).isEmpty()) {
+            return "";
+        }
+        String lost = " If the test sent an Origin, it may never have arrived: HttpURLConnection (the JDK's, and Jersey's "
+                + "default connector on it) drops Origin and Access-Control-Request-* unless the JVM runs with "
+                + "-Dsun.net.http.allowRestrictedHeaders=true. Send the request with io.github.jaxrscors.test.CorsRequests, or "
+                + "through a client on io.github.jaxrscors.test.HttpClientConnector, which cannot lose it.";
+        if (!values(response, "Allow").isEmpty() && response.getStatus() < 300) {
+            return " (answered as a plain OPTIONS request with Allow, not as a preflight: the server saw no Origin or no "
+                    + "Access-Control-Request-Method." + lost + ")";
+        }
+        if (lowerCase(tokens(response, VARY)).contains("origin")) {
+            return " (Vary: Origin without any Access-Control-* header: the resource has a CORS policy, and the server saw no "
+                    + "Origin that it allows." + lost + ")";
+        }
+        return "";
+    }
+
     private static void appendHeader(StringBuilder text, Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
@@ -298,7 +324,11 @@ public final class CorsMatchers {
             @Override
             protected boolean matchesSafely(Response response, Description mismatch) {
                 mismatch.appendText("was ").appendText(received(response, alsoShow));
-                return test.test(response);
+                boolean matches = test.test(response);
+                if (!matches) {
+                    mismatch.appendText(likelyCause(response));
+                }
+                return matches;
             }
 
             @Override

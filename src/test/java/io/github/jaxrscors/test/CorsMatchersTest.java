@@ -39,7 +39,13 @@ class CorsMatchersTest {
     private static final String ACTUAL_SEEN = "was status 200, access-control-allow-origin: \"*\", "
             + "Access-Control-Allow-Private-Network: \"true\", Access-Control-Expose-Headers: \"X-Total, X-Page\", no Vary";
     private static final Response REFUSED = response(403, "Vary", "Origin");
-    private static final String REFUSED_SEEN = "was status 403, no Access-Control-* header, Vary: \"Origin\"";
+    /** What a mismatch adds where Vary names Origin and no Access-Control-* header came: the likely lost Origin. */
+    static final String LOST_ORIGIN = " (Vary: Origin without any Access-Control-* header: the resource has a CORS policy, and the "
+            + "server saw no Origin that it allows. If the test sent an Origin, it may never have arrived: HttpURLConnection (the "
+            + "JDK's, and Jersey's default connector on it) drops Origin and Access-Control-Request-* unless the JVM runs with "
+            + "-Dsun.net.http.allowRestrictedHeaders=true. Send the request with io.github.jaxrscors.test.CorsRequests, or through a "
+            + "client on io.github.jaxrscors.test.HttpClientConnector, which cannot lose it.)";
+    private static final String REFUSED_SEEN = "was status 403, no Access-Control-* header, Vary: \"Origin\"" + LOST_ORIGIN;
     private static final Response BARE = response(404);
     private static final String BARE_SEEN = "was status 404, no Access-Control-* header, no Vary";
 
@@ -86,7 +92,8 @@ class CorsMatchersTest {
                         "Vary listing \"origin\", \"ACCESS-CONTROL-REQUEST-HEADERS\", each once (case-insensitive)", PREFLIGHT, REFUSED,
                         REFUSED_SEEN),
                 Arguments.of(CorsMatchers.variesOn("Origin"), "Vary listing \"Origin\", each once (case-insensitive)", REFUSED,
-                        response(200, "Vary", "Origin, origin"), "was status 200, no Access-Control-* header, Vary: \"Origin, origin\""),
+                        response(200, "Vary", "Origin, origin"), "was status 200, no Access-Control-* header, Vary: \"Origin, origin\""
+                        + LOST_ORIGIN),
                 Arguments.of(CorsMatchers.variesOn("Origin"), "Vary listing \"Origin\", each once (case-insensitive)", REFUSED,
                         response(200, "Vary", "*"), "was status 200, no Access-Control-* header, Vary: \"*\""),
                 Arguments.of(CorsMatchers.variesOnlyOn("Access-Control-Request-Headers", "access-control-request-method", "Origin"),
@@ -96,7 +103,8 @@ class CorsMatchersTest {
                 Arguments.of(CorsMatchers.variesOnlyOn(), "no Vary", ACTUAL, response(200, "Vary", ""),
                         "was status 200, no Access-Control-* header, Vary: \"\""),
                 Arguments.of(CorsMatchers.doesNotVaryOn("Origin"), "Vary without \"Origin\" (case-insensitive)", ACTUAL,
-                        response(200, "Vary", "Accept, ORIGIN"), "was status 200, no Access-Control-* header, Vary: \"Accept, ORIGIN\""),
+                        response(200, "Vary", "Accept, ORIGIN"), "was status 200, no Access-Control-* header, Vary: \"Accept, ORIGIN\""
+                        + LOST_ORIGIN),
                 Arguments.of(CorsMatchers.hasStatus(403), "status 403", REFUSED, BARE, BARE_SEEN),
                 Arguments.of(CorsMatchers.hasHeader("Access-Control-Allow-Methods", "GET,PUT"),
                         "Access-Control-Allow-Methods: \"GET,PUT\"", PREFLIGHT, response(200, "Access-Control-Allow-Methods", "PUT,GET"),
@@ -123,6 +131,25 @@ class CorsMatchersTest {
     void aFailedAssertionShowsTheExpectationAndEverythingCorsReceived() {
         AssertionError e = assertThrows(AssertionError.class, () -> assertThat(REFUSED, CorsMatchers.allowsOrigin(APP)));
         assertThat(e.getMessage(), is("\nExpected: Access-Control-Allow-Origin: \"" + APP + "\"\n     but: " + REFUSED_SEEN));
+    }
+
+    @Test
+    void aPreflightAnsweredAsAPlainOptionsRequestNamesTheLikelyLostOrigin() {
+        Response plainOptions = response(200, "Allow", "GET, OPTIONS, HEAD");
+        AssertionError e = assertThrows(AssertionError.class, () -> assertThat(plainOptions, CorsMatchers.isRefusedPreflight()));
+        assertThat(e.getMessage(), is("\nExpected: a refused preflight (status 403, no Access-Control-* header)\n     but: was status 200, "
+                + "no Access-Control-* header, no Vary (answered as a plain OPTIONS request with Allow, not as a preflight: the server "
+                + "saw no Origin or no Access-Control-Request-Method. If the test sent an Origin, it may never have arrived: "
+                + "HttpURLConnection (the JDK's, and Jersey's default connector on it) drops Origin and Access-Control-Request-* "
+                + "unless the JVM runs with -Dsun.net.http.allowRestrictedHeaders=true. Send the request with "
+                + "io.github.jaxrscors.test.CorsRequests, or through a client on io.github.jaxrscors.test.HttpClientConnector, "
+                + "which cannot lose it.)"));
+    }
+
+    @Test
+    void aResponseWithCorsHeadersOrWithoutVaryOriginNamesNoLikelyCause() {
+        assertThat(CorsMatchers.likelyCause(PREFLIGHT), is(""));
+        assertThat(CorsMatchers.likelyCause(BARE), is(""));
     }
 
     @Test
