@@ -215,18 +215,22 @@ final class Binding {
         try {
             builder.get().build().configure(emptyContext());
         } catch (IllegalStateException | IllegalArgumentException e) {
-            found.add(new Problem(at, reason(e.getMessage())));
+            boolean layer = at.isEmpty() || at.size() == 2 && "resources".equals(at.get(0));
+            found.add(new Problem(at, reason(e.getMessage(), !layer)));
         }
     }
 
-    /** The library's message without the builder it names (the YAML path replaces it). */
-    static String reason(String message) {
+    /**
+     * The library's message without the builder it names: for one value (a path of more than a
+     * rule) the YAML path in front says where it came from; for a layer the builder is the block.
+     */
+    static String reason(String message, boolean oneValue) {
         String m = String.valueOf(message);
         String prefix = "CORS configuration error in CorsFeature.builder(): ";
         if (m.startsWith(prefix)) {
             m = m.substring(prefix.length());
         }
-        return m.replace(" (from CorsFeature.builder())", "");
+        return oneValue ? m.replace(" (from CorsFeature.builder())", "") : m.replace("CorsFeature.builder()", "the cors block");
     }
 
     /** A feature context over an empty configuration, whose registrations go nowhere. */

@@ -40,6 +40,16 @@ public class NotesService extends Application<NotesService.NotesConfiguration> {
         }
     }
 
+    /**
+     * Runs the service: {@code server notes.yml}.
+     *
+     * @param args Dropwizard's command line
+     * @throws Exception when the service cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        new NotesService().run(args);
+    }
+
     private final FailureRecordingFilter failures = new FailureRecordingFilter();
 
     @Override

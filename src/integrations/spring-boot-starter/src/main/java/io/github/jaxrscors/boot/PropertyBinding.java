@@ -194,18 +194,21 @@ final class PropertyBinding {
         try {
             builder.get().build().configure(emptyContext());
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new InvalidCorsConfigurationException(property, value, reason(e.getMessage()), e);
+            throw new InvalidCorsConfigurationException(property, value, reason(e.getMessage(), value != null), e);
         }
     }
 
-    /** The library's message without the builder it names (the property path replaces it). */
-    static String reason(String message) {
+    /**
+     * The library's message without the builder it names: for one value the property path in front
+     * says where it came from; for a layer the builder is the {@code jaxrs.cors.*} properties.
+     */
+    static String reason(String message, boolean oneValue) {
         String m = String.valueOf(message);
         String prefix = "CORS configuration error in CorsFeature.builder(): ";
         if (m.startsWith(prefix)) {
             m = m.substring(prefix.length());
         }
-        return m.replace(" (from CorsFeature.builder())", "");
+        return oneValue ? m.replace(" (from CorsFeature.builder())", "") : m.replace("CorsFeature.builder()", "jaxrs.cors.*");
     }
 
     /** A feature context over an empty configuration, whose registrations go nowhere. */

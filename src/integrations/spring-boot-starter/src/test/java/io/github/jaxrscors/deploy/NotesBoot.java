@@ -1,6 +1,7 @@
 package io.github.jaxrscors.deploy;
 
 import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,15 @@ import org.springframework.context.annotation.Bean;
     "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 public class NotesBoot {
+
+    /**
+     * Runs the application on port 8080 (or {@code --server.port=...}): {@code /ctx/api/notes/7}.
+     *
+     * @param args Boot's command line ({@code --jaxrs.cors.origins=...}, {@code --spring.profiles.active=staging})
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(NotesBoot.class, args);
+    }
 
     @Bean
     ResourceConfig notes() {
