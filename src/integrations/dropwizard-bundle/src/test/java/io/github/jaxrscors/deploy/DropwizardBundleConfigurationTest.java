@@ -8,6 +8,7 @@ import static io.github.jaxrscors.deploy.ReplyMatchers.varyHasEachOnce;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.dropwizard.configuration.ConfigurationException;
@@ -18,7 +19,8 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code cors:} block overridden with Dropwizard's {@code dw.} system properties, and refused at
+ * The {@code cors:} block overridden with Dropwizard's {@code dw.} system properties and environment
+ * variables substituted in the YAML, and refused at
  * startup in Dropwizard's configuration error format, naming the YAML path of the refused value.
  */
 class DropwizardBundleConfigurationTest {
@@ -55,6 +57,27 @@ class DropwizardBundleConfigurationTest {
             }
             assertThat(probe.send("GET", "notes/7", null, "Origin", "https://evil.example.net"),
                     allOf(hasStatus(200), accessControlHeadersAre(), varyHasEachOnce("Origin")));
+        } finally {
+            service.after();
+        }
+    }
+
+    @Test
+    void anEnvironmentVariableSubstitutedInTheYamlSetsTheAllowedOrigin() throws Exception {
+        String fromEnvironment = "https://env.example.com";
+        assertThat("NOTES_ENV_ORIGIN is set by the surefire configuration", System.getenv("NOTES_ENV_ORIGIN"),
+                is(fromEnvironment));
+        DropwizardTestSupport<NotesService.NotesConfiguration> service = new DropwizardTestSupport<>(NotesService.class,
+                ResourceHelpers.resourceFilePath("notes-env.yml"));
+        service.before();
+        try {
+            HttpProbe probe = new HttpProbe(URI.create("http://localhost:" + service.getLocalPort() + "/ctx/api/"));
+            assertThat(probe.send("GET", "notes/7", null, "Origin", fromEnvironment), allOf(hasStatus(200), accessControlHeadersAre(
+                    "Access-Control-Allow-Origin", fromEnvironment,
+                    "Access-Control-Allow-Credentials", "true",
+                    "Access-Control-Expose-Headers", EXPOSED_HEADER), varyHasEachOnce("Origin")));
+            assertThat(probe.send("GET", "notes/7", null, "Origin", ORIGIN), allOf(hasStatus(200), accessControlHeadersAre(),
+                    varyHasEachOnce("Origin")));
         } finally {
             service.after();
         }

@@ -5,6 +5,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
@@ -44,6 +45,8 @@ final class StartupCheck implements SmartInitializingSingleton {
         ResourceConfig copy = new ResourceConfig(application);
         Registration.register(copy, feature);
         copy.property(SPRING_CONTEXT, context);
+        // The copy serves no request: no WADL (Jersey would warn again when it misses JAXB).
+        copy.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         ApplicationHandler handler;
         try {
             handler = new ApplicationHandler(copy);
