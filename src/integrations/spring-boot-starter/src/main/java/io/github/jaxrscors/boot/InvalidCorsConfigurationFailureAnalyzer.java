@@ -4,10 +4,10 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Boot's "APPLICATION FAILED TO START" report for a refused CORS configuration: the property, the reason, the fix. */
-public class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> {
+final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> {
 
     /** Made by Boot from {@code META-INF/spring.factories}. */
-    public InvalidCorsConfigurationFailureAnalyzer() {
+    InvalidCorsConfigurationFailureAnalyzer() {
     }
 
     @Override
