@@ -1,0 +1,68 @@
+package io.github.jaxrscors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The policies of the Jersey applications running in a class loader, for code that Jersey does not
+ * instantiate: {@code CorsWebSocketConfigurator}, made by the WebSocket container, finds the
+ * application's options here. An application is added when its container starts it and removed
+ * when the container stops it ({@code ApplicationRegistration}). Keyed by the thread's context
+ * class loader, which is the web application's own in a servlet container, so two applications in
+ * one container do not see each other.
+ */
+final class ApplicationPolicies {
+
+    /**
+     * One running application.
+     *
+     * @param name   the application, as messages name it
+     * @param table  its policies, by path and annotated method
+     * @param server its own origins (publicOrigins, trustForwardedHeaders)
+     */
+    record Application(String name, PolicyTable table, ServerOrigin server) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final Map<ClassLoader, List<Application>> BY_LOADER = new WeakHashMap<>();
+
+    private ApplicationPolicies() {
+    }
+
+    /** The key of the calling thread: its context class loader, else the system class loader. */
+    static ClassLoader current() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    static synchronized void register(ClassLoader loader, Application application) {
+        BY_LOADER.computeIfAbsent(loader, l -> new ArrayList<>()).add(application);
+    }
+
+    static synchronized void unregister(ClassLoader loader, Application application) {
+        List<Application> applications = BY_LOADER.get(loader);
+        if (applications != null && applications.remove(application) && applications.isEmpty()) {
+            BY_LOADER.remove(loader);
+        }
+    }
+
+    /**
+     * The applications registered under {@code loader}, else under its nearest ancestor that has
+     * any (a library loaded by a parent loader, a thread whose loader is a child of the
+     * application's); empty when none.
+     */
+    static synchronized List<Application> registered(ClassLoader loader) {
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            List<Application> applications = BY_LOADER.get(l);
+            if (applications != null) {
+                return List.copyOf(applications);
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.jaxrscors;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
+
+/**
+ * Adds the application's policies to {@link ApplicationPolicies} while its container runs it, so
+ * a {@code CorsWebSocketConfigurator} made by the WebSocket container finds them.
+ */
+final class ApplicationRegistration implements ContainerLifecycleListener {
+
+    private final PolicyTable table;
+    private final ServerOrigin server;
+    private ClassLoader loader;
+    private ApplicationPolicies.Application application;
+
+    ApplicationRegistration(PolicyTable table, ServerOrigin server) {
+        this.table = table;
+        this.server = server;
+    }
+
+    @Override
+    public synchronized void onStartup(Container container) {
+        if (application != null) {
+            return;
+        }
+        ResourceConfig config = container.getConfiguration();
+        String name = config.getApplicationName() != null ? config.getApplicationName()
+                : config.getApplication() != null ? config.getApplication().getClass().getName() : config.getClass().getName();
+        loader = ApplicationPolicies.current();
+        application = new ApplicationPolicies.Application("the Jersey application " + name, table, server);
+        ApplicationPolicies.register(loader, application);
+    }
+
+    @Override
+    public void onReload(Container container) {
+        // Jersey shuts the old application down (onShutdown) and starts this one with onStartup next.
+    }
+
+    @Override
+    public synchronized void onShutdown(Container container) {
+        if (application != null) {
+            ApplicationPolicies.unregister(loader, application);
+            application = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ApplicationRegistration{" + (application == null ? "not running" : application + " under " + loader) + "}";
+    }
+}
