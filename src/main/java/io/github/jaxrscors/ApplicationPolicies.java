@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ final class ApplicationPolicies {
         }
     }
 
-    private static final Map<ClassLoader, List<Application>> BY_LOADER = new WeakHashMap<>();
+    /**
+     * Held weakly: the application's registration holds it, so one that is dropped without being
+     * stopped (an application handler a test starts and forgets) leaves no trace.
+     */
+    private static final Map<ClassLoader, List<WeakReference<Application>>> BY_LOADER = new WeakHashMap<>();
 
     private ApplicationPolicies() {
     }
@@ -41,13 +46,16 @@ final class ApplicationPolicies {
     }
 
     static synchronized void register(ClassLoader loader, Application application) {
-        BY_LOADER.computeIfAbsent(loader, l -> new ArrayList<>()).add(application);
+        BY_LOADER.computeIfAbsent(loader, l -> new ArrayList<>()).add(new WeakReference<>(application));
     }
 
     static synchronized void unregister(ClassLoader loader, Application application) {
-        List<Application> applications = BY_LOADER.get(loader);
-        if (applications != null && applications.remove(application) && applications.isEmpty()) {
-            BY_LOADER.remove(loader);
+        List<WeakReference<Application>> applications = BY_LOADER.get(loader);
+        if (applications != null) {
+            applications.removeIf(r -> r.get() == null || r.get() == application);
+            if (applications.isEmpty()) {
+                BY_LOADER.remove(loader);
+            }
         }
     }
 
@@ -58,9 +66,18 @@ final class ApplicationPolicies {
      */
     static synchronized List<Application> registered(ClassLoader loader) {
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            List<Application> applications = BY_LOADER.get(l);
-            if (applications != null) {
-                return List.copyOf(applications);
+            List<WeakReference<Application>> references = BY_LOADER.get(l);
+            List<Application> applications = new ArrayList<>();
+            if (references != null) {
+                for (WeakReference<Application> r : references) {
+                    Application application = r.get();
+                    if (application != null) {
+                        applications.add(application);
+                    }
+                }
+            }
+            if (!applications.isEmpty()) {
+                return applications;
             }
         }
         return List.of();
