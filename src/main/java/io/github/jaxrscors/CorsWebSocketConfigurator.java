@@ -116,16 +116,23 @@ public class CorsWebSocketConfigurator extends ServerEndpointConfig.Configurator
 
     /**
      * Sets 403 on a handshake response that has a status (Tyrus's {@code UpgradeResponse}, which
-     * then answers it and opens no socket); false where the response has none, as the API's own
-     * {@code HandshakeResponse} has not.
+     * then answers it and opens no socket) and removes the handshake's headers; false where the
+     * response has no status, as the API's own {@code HandshakeResponse} has not.
      */
     private static boolean forbid(HandshakeResponse response) {
         try {
             response.getClass().getMethod("setStatus", int.class).invoke(response, 403);
-            return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
+        try {
+            // The handshake's own headers, set before modifyHandshake, do not belong on a 403.
+            response.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14)
+                    || name.equalsIgnoreCase("Upgrade") || name.equalsIgnoreCase("Connection"));
+        } catch (UnsupportedOperationException e) {
+            // A read-only map: the 403 stands; no client takes a 403 for a socket.
+        }
+        return true;
     }
 
     @Override
