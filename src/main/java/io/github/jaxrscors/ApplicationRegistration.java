@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.Path;
+import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
@@ -25,12 +27,24 @@ final class ApplicationRegistration implements ContainerLifecycleListener {
         if (application != null) {
             return;
         }
-        ResourceConfig config = container.getConfiguration();
-        String name = config.getApplicationName() != null ? config.getApplicationName()
-                : config.getApplication() != null ? config.getApplication().getClass().getName() : config.getClass().getName();
+        String name = name(container.getConfiguration());
         loader = ApplicationPolicies.current();
         application = new ApplicationPolicies.Application("the Jersey application " + name, table, server);
         ApplicationPolicies.register(loader, application);
+    }
+
+    /** The application's name, else its class, else (a bare {@code ResourceConfig}) its first root resources. */
+    static String name(ResourceConfig config) {
+        if (config.getApplicationName() != null) {
+            return config.getApplicationName();
+        }
+        Class<?> application = config.getApplication() == null ? config.getClass() : config.getApplication().getClass();
+        if (application != ResourceConfig.class) {
+            return JerseyTranslator.name(application);
+        }
+        List<String> resources = config.getClasses().stream().filter(c -> c.isAnnotationPresent(Path.class))
+                .map(JerseyTranslator::name).sorted().limit(3).toList();
+        return "ResourceConfig" + resources;
     }
 
     @Override

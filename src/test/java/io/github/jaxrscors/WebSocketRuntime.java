@@ -52,7 +52,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
     abstract int port();
 
     static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages) throws Exception {
-        ResourceConfig application = new ResourceConfig(WebSocketEndpoints.Ping.class).register(feature);
+        ResourceConfig application = new ResourceConfig(WebSocketEndpoints.Ping.class).setApplicationName("Chat").register(feature);
         switch (kind) {
             case TYRUS_ON_GRIZZLY:
                 return tyrus(port, application);
