@@ -60,26 +60,21 @@ final class ApplicationPolicies {
     }
 
     /**
-     * The applications registered under {@code loader}, else under its nearest ancestor that has
-     * any (a library loaded by a parent loader, a thread whose loader is a child of the
-     * application's); empty when none.
+     * The applications registered under {@code loader}, empty when none. Only that loader: an
+     * application registered under a parent (a container's shared loader) belongs to no one web
+     * application, so it is not lent to any.
      */
     static synchronized List<Application> registered(ClassLoader loader) {
-        for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            List<WeakReference<Application>> references = BY_LOADER.get(l);
-            List<Application> applications = new ArrayList<>();
-            if (references != null) {
-                for (WeakReference<Application> r : references) {
-                    Application application = r.get();
-                    if (application != null) {
-                        applications.add(application);
-                    }
+        List<WeakReference<Application>> references = BY_LOADER.get(loader);
+        List<Application> applications = new ArrayList<>();
+        if (references != null) {
+            for (WeakReference<Application> r : references) {
+                Application application = r.get();
+                if (application != null) {
+                    applications.add(application);
                 }
             }
-            if (!applications.isEmpty()) {
-                return applications;
-            }
         }
-        return List.of();
+        return applications;
     }
 }
