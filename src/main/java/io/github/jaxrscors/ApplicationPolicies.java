@@ -36,6 +36,9 @@ final class ApplicationPolicies {
      */
     private static final Map<ClassLoader, List<WeakReference<Application>>> BY_LOADER = new WeakHashMap<>();
 
+    /** Counts registrations and removals, so a resolved check knows when to look again. */
+    private static volatile long generation;
+
     private ApplicationPolicies() {
     }
 
@@ -47,6 +50,7 @@ final class ApplicationPolicies {
 
     static synchronized void register(ClassLoader loader, Application application) {
         BY_LOADER.computeIfAbsent(loader, l -> new ArrayList<>()).add(new WeakReference<>(application));
+        generation++;
     }
 
     static synchronized void unregister(ClassLoader loader, Application application) {
@@ -57,6 +61,12 @@ final class ApplicationPolicies {
                 BY_LOADER.remove(loader);
             }
         }
+        generation++;
+    }
+
+    /** Changes whenever an application is added or removed: what was resolved before may no longer hold. */
+    static long generation() {
+        return generation;
     }
 
     /**

@@ -40,7 +40,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * implementation answers with 403. An endpoint class that carries {@code @CrossOrigin} itself is
  * refused every upgrade, with an ERROR naming it. With no running application and no annotation
  * (or several applications in one class loader), there are no origins to allow: every
- * cross-origin upgrade is refused and a WARNING (an ERROR for several) says why, until that changes.
+ * cross-origin upgrade is refused and a WARNING (an ERROR for several) says why, until that changes:
+ * the origins are looked up again whenever an application starts or stops (a reload included).
  *
  * <p><b>What passes.</b> An upgrade without {@code Origin} (no browser sends one; any other client
  * could send any value). An {@code Origin} the options allow. An {@code Origin} equal to one of

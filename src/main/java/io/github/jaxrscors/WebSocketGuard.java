@@ -24,12 +24,13 @@ final class WebSocketGuard {
     /**
      * What the configurator checks against.
      *
-     * @param policy  the resolved policy, or null where none can be had: every cross-origin upgrade is refused
-     * @param server  the server's own origins (only publicOrigins apply: the request is not shown)
-     * @param summary what is in force, for the startup line, or why nothing is
-     * @param settled whether the resolution stands (else it is tried again at the next upgrade)
+     * @param policy     the resolved policy, or null where none can be had: every cross-origin upgrade is refused
+     * @param server     the server's own origins (only publicOrigins apply: the request is not shown)
+     * @param summary    what is in force, for the startup line, or why nothing is
+     * @param generation the registry's generation it was resolved at: when an application starts or
+     *                   stops (a reload included), it is resolved again
      */
-    record Resolved(CorsPolicy policy, ServerOrigin server, String summary, boolean settled) {
+    record Resolved(CorsPolicy policy, ServerOrigin server, String summary, long generation) {
 
         /** Why {@code origin} is refused before the request is known, or null when it passes on. */
         String refusal(String origin) {
@@ -108,25 +109,25 @@ final class WebSocketGuard {
                 : "is refused by the originPredicate for " + request.method() + " " + CorsLog.escape(request.path());
     }
 
-    /** The resolved check, resolving it the first time (and again while it is not settled). */
+    /** The resolved check, resolving it the first time and again when an application has started or stopped since. */
     Resolved resolve() {
         Resolved r = resolved;
-        if (r != null) {
+        if (r != null && r.generation() == ApplicationPolicies.generation()) {
             return r;
         }
         synchronized (this) {
-            if (resolved != null) {
-                return resolved;
+            r = resolved;
+            if (r != null && r.generation() == ApplicationPolicies.generation()) {
+                return r;
             }
             r = resolveNow();
-            if (r.settled()) {
-                resolved = r;
-            }
+            resolved = r;
             return r;
         }
     }
 
     private Resolved resolveNow() {
+        long generation = ApplicationPolicies.generation();
         String target = "WebSocket upgrades checked by " + name;
         List<ApplicationPolicies.Application> applications = ApplicationPolicies.registered(ApplicationPolicies.current());
         List<Layer> layers = new ArrayList<>();
@@ -136,7 +137,7 @@ final class WebSocketGuard {
             }
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
-            return new Resolved(null, ServerOrigin.REQUEST_ONLY, e.getMessage(), true);
+            return new Resolved(null, ServerOrigin.REQUEST_ONLY, e.getMessage(), generation);
         }
         if (applications.size() > 1) {
             String message = PolicyResolver.error(target, applications.size() + " Jersey applications with a CorsFeature run in this "
@@ -144,7 +145,7 @@ final class WebSocketGuard {
                     + "every cross-origin upgrade is refused. Run each application in a web application of its own, or keep one "
                     + "CorsFeature where the WebSocket endpoints are.").getMessage();
             CorsLog.errorOnce(message);
-            return new Resolved(null, ServerOrigin.REQUEST_ONLY, message, false);
+            return new Resolved(null, ServerOrigin.REQUEST_ONLY, message, generation);
         }
         ServerOrigin server = ServerOrigin.REQUEST_ONLY;
         String application = null;
@@ -157,8 +158,8 @@ final class WebSocketGuard {
                     + " carries no @CrossOrigin, so no origin is allowed: every cross-origin upgrade is refused. Register "
                     + "CorsFeature on the Jersey application and have it start with the container (load-on-startup), or put "
                     + "@CrossOrigin(origins = ...) on a subclass of CorsWebSocketConfigurator.";
-            CorsLog.warnOnce(List.of(WebSocketGuard.class, configurator), () -> message);
-            return new Resolved(null, server, message, false);
+            CorsLog.warnOnce(List.of(this, "no application"), () -> message);
+            return new Resolved(null, server, message, generation);
         }
         try {
             for (Layer l : layers) {
@@ -180,10 +181,10 @@ final class WebSocketGuard {
                             : "; same-origin pages through publicOrigins " + server.publicOrigins())
                     + "; upgrades without Origin pass; others are refused with 403";
             CorsLog.info("WebSocket upgrades checked by " + summary);
-            return new Resolved(policy, server, summary, true);
+            return new Resolved(policy, server, summary, generation);
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
-            return new Resolved(null, server, e.getMessage(), true);
+            return new Resolved(null, server, e.getMessage(), generation);
         }
     }
 

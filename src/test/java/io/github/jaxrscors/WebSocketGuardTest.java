@@ -142,6 +142,18 @@ class WebSocketGuardTest {
     }
 
     @Test
+    void aRestartedApplicationsOriginsReplaceThoseOfTheStoppedOne() {
+        ApplicationPolicies.Application first = register("Shop", CorsOptions.builder().origins("https://old.example.com").build());
+        WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
+        assertThat(guard.checkOrigin("https://old.example.com"), is(true));
+        ApplicationPolicies.unregister(loader, first);
+        assertThat("a stopped application lends nothing", guard.checkOrigin("https://old.example.com"), is(false));
+        register("Shop", CorsOptions.builder().origins("https://new.example.com").build());
+        assertThat(guard.checkOrigin("https://new.example.com"), is(true));
+        assertThat(guard.checkOrigin("https://old.example.com"), is(false));
+    }
+
+    @Test
     void severalApplicationsInOneClassLoaderAreNotGuessedBetween() {
         register("Shop", CorsOptions.builder().origins("https://app.example.com").build());
         ApplicationPolicies.Application admin = register("Admin", CorsOptions.builder().origins("https://admin.example.com").build());
