@@ -57,17 +57,17 @@ class WebSocketBrowserTest {
     @ParameterizedTest(name = "{0}: page on the {1} origin")
     @MethodSource("pages")
     void onlyListedAndSameOriginPagesOpenTheSocket(Kind kind, String which) throws Exception {
-        int socketPort = BrowserEndToEndTest.freePort();
         int listedPort = BrowserEndToEndTest.freePort();
         int otherPort = BrowserEndToEndTest.freePort();
-        String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
         String tag = kind.name() + "-" + which + "-" + System.nanoTime();
         WebSocketEndpoints.reset();
         HttpServer pageServer = null;
-        try (WebSocketRuntime runtime = WebSocketRuntime.start(kind, socketPort, CorsFeature.builder()
+        try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                 .origins("http://localhost:" + listedPort)
-                .publicOrigins("http://localhost:" + socketPort)
+                .publicOrigins("http://localhost:" + port)
                 .build(), Map.of("/page", page("'ws://' + location.host + '/chat'", tag)))) {
+            int socketPort = runtime.port();
+            String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
             String url;
             if (which.equals("same")) {
                 url = "http://localhost:" + socketPort + "/page";

@@ -39,14 +39,14 @@ class WebSocketOriginOverHttpTest {
     static void start() throws Exception {
         WebSocketEndpoints.reset();
         for (Kind kind : Kind.values()) {
-            int port = BrowserEndToEndTest.freePort();
-            PORTS.put(kind, port);
-            RUNTIMES.put(kind, WebSocketRuntime.start(kind, port, CorsFeature.builder()
+            WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                     .origins("https://app.example.com", "https://*.apps.example.com", "http://dev.example.test:*")
                     .originPatterns("https://pr-\\d+\\.preview\\.example\\.net")
                     .originPredicate(origin -> origin.equals("https://partner.example.org"))
                     .publicOrigins("http://localhost:" + port)
-                    .build(), Map.of()));
+                    .build(), Map.of());
+            RUNTIMES.put(kind, runtime);
+            PORTS.put(kind, runtime.port());
         }
     }
 

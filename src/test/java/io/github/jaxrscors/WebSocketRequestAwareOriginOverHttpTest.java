@@ -33,14 +33,14 @@ class WebSocketRequestAwareOriginOverHttpTest {
     @BeforeAll
     static void start() throws Exception {
         for (Kind kind : Kind.values()) {
-            int port = BrowserEndToEndTest.freePort();
-            PORTS.put(kind, port);
-            RUNTIMES.put(kind, WebSocketRuntime.start(kind, port, CorsFeature.builder()
+            WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                     .originPredicate((origin, request) -> origin.equals("https://tenant.example.com")
                             && "acme".equals(request.header("X-Tenant")) && request.path().equals("/chat")
                             && request.method().equals("GET"), "X-Tenant")
                     .publicOrigins("http://localhost:" + port)
-                    .build(), Map.of()));
+                    .build(), Map.of());
+            RUNTIMES.put(kind, runtime);
+            PORTS.put(kind, runtime.port());
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
@@ -63,6 +65,27 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code kind} on a free port with the feature made for that port (its publicOrigins name
+     * it), trying another port when the one chosen was taken in the meantime by another process.
+     */
+    static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            int port = BrowserEndToEndTest.freePort();
+            try {
+                return start(kind, port, feature.apply(port), pages);
+            } catch (Exception e) {
+                boolean taken = false;
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    taken |= t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use");
+                }
+                if (!taken || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** A class loader of the runtime's own, as a web application has: the application registers its policies under it. */
     static ClassLoader ownLoader() {
         return new URLClassLoader(new URL[0], WebSocketRuntime.class.getClassLoader());
@@ -77,7 +100,12 @@ abstract class WebSocketRuntime implements AutoCloseable {
                     URI.create("http://localhost:" + BrowserEndToEndTest.freePort() + "/api/"), application);
             org.glassfish.tyrus.server.Server tyrus = new org.glassfish.tyrus.server.Server("localhost", port, "/", Map.of(),
                     new HashSet<>(WebSocketEndpoints.ALL));
-            tyrus.start();
+            try {
+                tyrus.start();
+            } catch (Exception e) {
+                jersey.shutdownNow();
+                throw e;
+            }
             return new WebSocketRuntime() {
                 @Override
                 int port() {
@@ -113,7 +141,12 @@ abstract class WebSocketRuntime implements AutoCloseable {
             }
         });
         server.setHandler(context);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         return new WebSocketRuntime() {
             @Override
             int port() {
@@ -134,6 +167,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         tomcat.setHostname("localhost");
         tomcat.setPort(port);
         tomcat.getConnector().setProperty("address", "localhost");
+        tomcat.getConnector().setThrowOnFailure(true);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "jersey", new ServletContainer(application)).setLoadOnStartup(1);
         context.addServletMappingDecoded("/api/*", "jersey");
@@ -155,7 +189,13 @@ abstract class WebSocketRuntime implements AutoCloseable {
                 throw new jakarta.servlet.ServletException(e);
             }
         }, null);
-        tomcat.start();
+        try {
+            tomcat.start();
+        } catch (Exception e) {
+            tomcat.stop();
+            tomcat.destroy();
+            throw e;
+        }
         return new WebSocketRuntime() {
             @Override
             int port() {
