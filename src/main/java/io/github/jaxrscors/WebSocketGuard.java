@@ -54,7 +54,7 @@ final class WebSocketGuard {
     private final Class<?> configurator;
     private final String name;
     private volatile Resolved resolved;
-    /** The endpoints whose line was logged, and the endpoint classes checked for a misplaced {@code @CrossOrigin}. */
+    /** The endpoints whose startup line was logged. */
     private final Set<String> endpointsSeen = ConcurrentHashMap.newKeySet();
 
     WebSocketGuard(Class<?> configurator) {
@@ -100,7 +100,8 @@ final class WebSocketGuard {
             return "is refused: " + endpoint + " carries @CrossOrigin, which cannot apply (logged at ERROR)";
         }
         if (endpointsSeen.add(path + " " + endpointClass.getName())) {
-            CorsLog.info(endpoint + " is guarded by " + r.summary());
+            CorsLog.info(r.policy() == null ? endpoint + " refuses every cross-origin upgrade: " + r.summary()
+                    : endpoint + " is guarded by " + r.summary());
         }
         if (origin == null || r.policy() == null || !r.policy().origins().readsRequest() || r.server().isOwn(origin, null)) {
             return null;
