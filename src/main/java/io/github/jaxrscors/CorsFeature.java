@@ -135,6 +135,7 @@ public final class CorsFeature implements Feature {
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
         context.register(new StartupChecks(table, translator));
+        context.register(new ApplicationRegistration(table, server));
         return true;
     }
 

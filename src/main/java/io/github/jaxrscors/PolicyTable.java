@@ -229,6 +229,11 @@ final class PolicyTable {
         return rule < 0 ? null : rules.get(rule).policy();
     }
 
+    /** The application-wide layers, highest first: the {@code CorsFeature.builder()} options, then the properties. */
+    List<Layer> applicationLayers() {
+        return List.of(builder, properties);
+    }
+
     /** The path rules, in declaration order. */
     List<PathRule> rules() {
         return rules;

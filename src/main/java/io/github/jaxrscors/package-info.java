@@ -15,7 +15,7 @@
  * }</pre>
  *
  * <h2>The map</h2>
- * The library is one package, in four groups; only the contract is public (the test support,
+ * The library is one package, in five groups; only the contract is public (the test support,
  * package {@code io.github.jaxrscors.test}, ships in a jar of its own). The engine and the configuration use
  * no Jakarta REST or Jersey type (a test reads their class files to hold that); the adapter is the
  * only place that knows Jersey, and calls down into the others, never back up.
@@ -28,6 +28,7 @@
  * <li>{@code CorsFeature}: the application-wide options and path rules; registers the adapter.</li>
  * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys, and the names of the request properties that publish the decision.</li>
  * <li>{@code CorsRequestView}: the read-only request a request-aware origin predicate sees (JDK types only, so the engine may use it).</li>
+ * <li>{@code CorsWebSocketConfigurator}: the origin check of WebSocket upgrades, a Jakarta WebSocket configurator.</li>
  * </ul>
  *
  * <p><b>Configuration</b>
@@ -40,6 +41,7 @@
  * a misspelt prefix), named at startup; "did you mean" for unknown keys.</li>
  * <li>{@code OriginPatternAudit}: origin patterns that admit a lookalike of their own host, found by probing.</li>
  * <li>{@code StartupNotices}: origins left to the default {@code "*"}, and path rules written as globs.</li>
+ * <li>{@code ApplicationPolicies}: the running applications' policies per class loader, for code Jersey does not make.</li>
  * </ul>
  *
  * <p><b>Engine</b>
@@ -70,8 +72,16 @@
  * <li>{@code Registrations}: makes a second {@code CorsFeature} of an application, which Jersey would drop silently, an error or a WARNING.</li>
  * <li>{@code CrossOriginDiscovery}: Jersey auto-discovery; registers {@code CorsFeature} with {@code annotatedOnly()} where
  * {@code @CrossOrigin} is used and no feature is registered.</li>
+ * <li>{@code ApplicationRegistration}: adds the application to {@code ApplicationPolicies} while its container runs it.</li>
  * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings;
  * whether preflights may be answered before matching.</li>
+ * </ul>
+ *
+ * <p><b>WebSocket adapter</b> (Jakarta WebSocket, an optional dependency)
+ * <ul>
+ * <li>{@code WebSocketGuard}: a configurator's origins (its {@code @CrossOrigin} over the running application's) and the
+ * decision for each upgrade, from the {@code Origin} alone in {@code checkOrigin}, from the request in {@code modifyHandshake}.</li>
+ * <li>{@code HandshakeView}: a WebSocket handshake as a request-aware origin predicate sees it.</li>
  * </ul>
  *
  * <h2>A request's way through</h2>

@@ -31,13 +31,15 @@ class EngineBoundaryTest {
         return Stream.of("CorsDecision", "CorsHeaders", "CorsLog", "CorsPolicy", "CorsProcessor", "HeaderMatcher", "HttpSyntax",
                 "OriginMatcher", "VaryHeader", "CorsOptions", "CorsProperties", "Layer", "PolicyResolver", "PolicyTable",
                 "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "AffixIndex", "ConfigurationSources",
-                "OriginPatternAudit", "StartupNotices");
+                "OriginPatternAudit", "StartupNotices", "ApplicationPolicies");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */
     static final List<String> ADAPTER_AND_CONTRACT = List.of("StartupChecks", "CorsDynamicFeature", "CorsRequestFilter",
             "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "CorsFeature",
-            "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery");
+            "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery", "ApplicationRegistration",
+            // The WebSocket adapter: Jakarta WebSocket types, and the annotation reading it shares with the Jersey adapter.
+            "CorsWebSocketConfigurator", "WebSocketGuard", "HandshakeView");
 
     @Test
     void everyLibraryClassBelongsToOneGroup() throws IOException, URISyntaxException {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins the public surface to the five types of the API contract, plus {@code CorsRequestView}, the
- * read-only request a request-aware origin predicate receives.
+ * read-only request a request-aware origin predicate receives, and {@code CorsWebSocketConfigurator},
+ * the origin check of WebSocket upgrades.
  */
 class PublicApiTest {
 
@@ -44,7 +45,9 @@ class PublicApiTest {
                 "io.github.jaxrscors.CorsOptions.Builder", "io.github.jaxrscors.CorsFeature",
                 "io.github.jaxrscors.CorsFeature.Builder", "io.github.jaxrscors.CorsProperties",
                 // Request-aware origin decisions (second wave).
-                "io.github.jaxrscors.CorsRequestView"));
+                "io.github.jaxrscors.CorsRequestView",
+                // WebSocket upgrades checked by the same origins (third wave).
+                "io.github.jaxrscors.CorsWebSocketConfigurator"));
     }
 
     @Test
@@ -84,6 +87,22 @@ class PublicApiTest {
         expected.addAll(List.of("publicOrigins(String[])", "trustForwardedHeaders(boolean)"));
         assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin", featureSetters,
                 containsInAnyOrder(expected.toArray(String[]::new)));
+    }
+
+    @Test
+    void webSocketConfiguratorHasANoArgConstructorAndOverridesTwoHandshakeSteps() throws NoSuchMethodException {
+        assertThat("the WebSocket container instantiates it from @ServerEndpoint(configurator = ...)",
+                Modifier.isPublic(CorsWebSocketConfigurator.class.getConstructor().getModifiers()), is(true));
+        assertThat(Stream.of(CorsWebSocketConfigurator.class.getConstructors()).count(), is(1L));
+        List<String> methods = Stream.of(CorsWebSocketConfigurator.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) || Modifier.isProtected(m.getModifiers()))
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
+        assertThat(methods, containsInAnyOrder("checkOrigin(String)",
+                "modifyHandshake(ServerEndpointConfig,HandshakeRequest,HandshakeResponse)", "toString()"));
+        assertThat("a subclass cannot bypass the origin check",
+                Modifier.isFinal(CorsWebSocketConfigurator.class.getMethod("checkOrigin", String.class).getModifiers()), is(true));
     }
 
     @Test

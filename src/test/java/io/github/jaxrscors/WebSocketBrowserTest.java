@@ -1,0 +1,103 @@
+package io.github.jaxrscors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.github.jaxrscors.WebSocketRuntime.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * Headless Chromium opens {@code new WebSocket(...)} to an endpoint guarded by
+ * {@link CorsWebSocketConfigurator}, from a page on an origin the application lists, from a page
+ * on another origin, and from a page the WebSocket server serves itself (same origin, known by
+ * publicOrigins), on each implementation (the same-origin page where the implementation serves
+ * pages: Jetty and Tomcat). The page writes what its socket saw; the endpoint records what it received.
+ */
+@Tag("browser")
+@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+class WebSocketBrowserTest {
+
+    static String page(String socketUrl, String tag) {
+        return """
+            <!doctype html><html><head><title>running</title></head><body><pre id="results"></pre><script>
+            const out = s => document.getElementById('results').textContent += s + '\\n';
+            const url = %s;
+            const ws = new WebSocket(url);
+            ws.onopen = () => { out('open'); ws.send('hello from %s'); };
+            ws.onmessage = e => { out('message ' + e.data); ws.close(1000); };
+            ws.onerror = () => out('error');
+            ws.onclose = e => { out('close ' + e.code); document.title = 'done'; };
+            </script></body></html>
+            """.formatted(socketUrl, tag);
+    }
+
+    static Stream<Arguments> pages() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            cases.add(Arguments.of(kind, "listed"));
+            cases.add(Arguments.of(kind, "other"));
+            if (kind != Kind.TYRUS_ON_GRIZZLY) {
+                cases.add(Arguments.of(kind, "same"));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: page on the {1} origin")
+    @MethodSource("pages")
+    void onlyListedAndSameOriginPagesOpenTheSocket(Kind kind, String which) throws Exception {
+        int listedPort = BrowserEndToEndTest.freePort();
+        int otherPort = BrowserEndToEndTest.freePort();
+        String tag = kind.name() + "-" + which + "-" + System.nanoTime();
+        WebSocketEndpoints.reset();
+        HttpServer pageServer = null;
+        try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
+                .origins("http://localhost:" + listedPort)
+                .publicOrigins("http://localhost:" + port)
+                .build(), Map.of("/page", page("'ws://' + location.host + '/chat'", tag)))) {
+            int socketPort = runtime.port();
+            String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
+            String url;
+            if (which.equals("same")) {
+                url = "http://localhost:" + socketPort + "/page";
+            } else {
+                int port = which.equals("listed") ? listedPort : otherPort;
+                pageServer = BrowserEndToEndTest.pageServer(port, page(socketUrl, tag));
+                url = "http://localhost:" + port + "/";
+            }
+            List<String> seen = results(HeadlessChromium.dumpDom(url, 60_000));
+            if (which.equals("other")) {
+                assertThat(kind + ": the socket failed: " + seen, seen, is(List.of("error", "close 1006")));
+                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened("/chat"), is(0));
+                assertThat("the endpoint saw no message", WebSocketEndpoints.received("/chat"), not(hasItem("hello from " + tag)));
+            } else {
+                assertThat(kind + ": the socket opened and carried a message each way: " + seen, seen,
+                        is(List.of("open", "message echo:hello from " + tag, "close 1000")));
+                assertThat("the endpoint saw the message", WebSocketEndpoints.received("/chat"), hasItem("hello from " + tag));
+            }
+        } finally {
+            if (pageServer != null) {
+                pageServer.shutdownNow();
+            }
+        }
+    }
+
+    static List<String> results(String dom) {
+        Matcher m = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertThat("the page finished; DOM: " + dom, m.find() && !m.group(1).isEmpty(), is(true));
+        return List.of(m.group(1).strip().split("\n"));
+    }
+}

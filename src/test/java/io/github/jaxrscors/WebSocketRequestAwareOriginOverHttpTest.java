@@ -1,0 +1,91 @@
+package io.github.jaxrscors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.github.jaxrscors.WebSocketRuntime.Kind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A request-aware origin predicate decides WebSocket upgrades from the handshake on Tyrus, Jetty 12
+ * and Tomcat: it reads the path and a declared header of each implementation's handshake request.
+ * {@code checkOrigin} cannot see the request, so the predicate's refusal comes from
+ * {@code modifyHandshake}: 403 on Tyrus, whose handshake response has a status, the container's 500
+ * on Jetty and Tomcat; never a socket.
+ */
+@Tag("http")
+class WebSocketRequestAwareOriginOverHttpTest {
+
+    private static final Map<Kind, WebSocketRuntime> RUNTIMES = new EnumMap<>(Kind.class);
+    private static final Map<Kind, Integer> PORTS = new EnumMap<>(Kind.class);
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (Kind kind : Kind.values()) {
+            WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
+                    .originPredicate((origin, request) -> origin.equals("https://tenant.example.com")
+                            && "acme".equals(request.header("X-Tenant")) && request.path().equals("/chat")
+                            && request.method().equals("GET"), "X-Tenant")
+                    .publicOrigins("http://localhost:" + port)
+                    .build(), Map.of());
+            RUNTIMES.put(kind, runtime);
+            PORTS.put(kind, runtime.port());
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (WebSocketRuntime runtime : RUNTIMES.values()) {
+            runtime.close();
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            int late = kind == Kind.TYRUS_ON_GRIZZLY ? 403 : 500;
+            cases.add(Arguments.of(kind, "https://tenant.example.com", "acme", 101));
+            cases.add(Arguments.of(kind, "https://tenant.example.com", "other", late));
+            cases.add(Arguments.of(kind, "https://tenant.example.com", null, late));
+            cases.add(Arguments.of(kind, "https://evil.example", "acme", late));
+            cases.add(Arguments.of(kind, "https://tenant.example.com/", "acme", 403));
+            cases.add(Arguments.of(kind, null, null, 101));
+            cases.add(Arguments.of(kind, "own", null, 101));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: Origin {1}, X-Tenant {2}: {3}")
+    @MethodSource("cases")
+    void predicateSeesTheHandshakesPathAndDeclaredHeader(Kind kind, String origin, String tenant, int status) throws Exception {
+        int port = PORTS.get(kind);
+        List<String> headers = new ArrayList<>();
+        if (origin != null) {
+            headers.add("Origin: " + ("own".equals(origin) ? "http://localhost:" + port : origin));
+        }
+        if (tenant != null) {
+            headers.add("X-Tenant: " + tenant);
+        }
+        String message = "t-" + System.nanoTime();
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
+        if (status == 101 || status == 403) {
+            WebSocketOriginOverHttpTest.assertUpgrade(kind + " " + headers, result, status == 101, "echo:" + message);
+        } else {
+            assertThat(kind + " " + headers + ": " + result.reply(), result.reply().status(), is(status));
+            assertThat("no socket", result.echo(), is(nullValue()));
+        }
+        assertThat("the endpoint saw the message exactly when the upgrade was accepted",
+                WebSocketEndpoints.received("/chat").contains(message), is(status == 101));
+    }
+}
