@@ -7,6 +7,12 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
 
@@ -92,44 +98,54 @@ final class CorsDynamicFeature implements DynamicFeature {
     }
 
     /**
-     * The class's CORS layer, found as JAX-RS finds {@code @Path}: on the class, else on the nearest
-     * superclass, else on an interface. A composed annotation counts as a direct one: the nearest
-     * element that carries either gives the layer.
+     * The class's CORS layer: that of the first type in {@link #lookupOrder} that carries
+     * {@code @CrossOrigin} directly or through a composed annotation. The nearest type wins; its
+     * layer is not merged with those of types further up.
      */
     Layer classLayer(Class<?> resourceClass, String className) {
-        Layer fromInterface = null;
-        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            Layer found = layer(c, className);
+        for (Class<?> type : lookupOrder(resourceClass)) {
+            Layer found = layer(type, className);
             if (found != null) {
                 return found;
             }
-            for (Class<?> i : c.getInterfaces()) {
-                if (fromInterface == null) {
-                    fromInterface = layer(i, className);
-                }
-            }
         }
-        return fromInterface;
+        return null;
     }
 
-    /**
-     * The annotation on the class, else on the nearest superclass, else on an interface (superclasses
-     * first, as JAX-RS looks up {@code @Path}), or null.
-     */
+    /** The annotation on the first type in {@link #lookupOrder} that carries it, or null. */
     static <A extends Annotation> A inherited(Class<?> resourceClass, Class<A> type) {
-        A fromInterface = null;
-        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c : lookupOrder(resourceClass)) {
             A found = c.getAnnotation(type);
             if (found != null) {
                 return found;
             }
-            for (Class<?> i : c.getInterfaces()) {
-                if (fromInterface == null) {
-                    fromInterface = i.getAnnotation(type);
+        }
+        return null;
+    }
+
+    /**
+     * The types a class-level annotation is looked up on, nearest first: the class, then its
+     * superclasses up to (not including) {@code Object}; then the interfaces, class by class from
+     * the resource class up, each class's interfaces breadth first (those it declares, in declaration
+     * order, then the interfaces those extend, and so on), each interface once. Jersey looks up
+     * resource-method annotations on the same types.
+     */
+    static List<Class<?>> lookupOrder(Class<?> resourceClass) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            classes.add(c);
+        }
+        Set<Class<?>> order = new LinkedHashSet<>(classes);
+        for (Class<?> c : classes) {
+            Deque<Class<?>> next = new ArrayDeque<>(List.of(c.getInterfaces()));
+            while (!next.isEmpty()) {
+                Class<?> i = next.removeFirst();
+                if (order.add(i)) {
+                    next.addAll(List.of(i.getInterfaces()));
                 }
             }
         }
-        return fromInterface;
+        return List.copyOf(order);
     }
 
     /**
