@@ -207,7 +207,7 @@ public final class CorsOptions {
          */
         public Builder originPredicate(Predicate<String> predicate) {
             Objects.requireNonNull(predicate, "originPredicate");
-            this.originPredicate = new OriginMatcher.OriginOnly(predicate);
+            this.originPredicate = new OriginPredicate.OriginOnly(predicate);
             this.originPredicateHeaders = List.of();
             return this;
         }

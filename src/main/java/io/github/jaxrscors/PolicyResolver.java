@@ -97,7 +97,7 @@ final class PolicyResolver {
                     + "this would let every site read your users' data). List real origins.");
         }
         if (credentials) {
-            for (Pattern p : origins.patterns()) {
+            for (Pattern p : origins.patterns().all()) {
                 for (String canary : ANY_ORIGIN_CANARIES) {
                     if (p.matcher(canary).matches()) {
                         throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
@@ -142,7 +142,7 @@ final class PolicyResolver {
             throw error(target, setting + "origins \"null\"" + from(originLayer, "origins") + " (any site can send Origin: null from a "
                     + "sandboxed iframe, so this would open the private network to every site)." + fix);
         }
-        for (Pattern p : origins.patterns()) {
+        for (Pattern p : origins.patterns().all()) {
             for (String canary : ANY_ORIGIN_CANARIES) {
                 if (p.matcher(canary).matches()) {
                     throw error(target, setting + "originPatterns entry \"" + p.pattern() + "\"" + from(originLayer, "originPatterns")
@@ -266,8 +266,9 @@ final class PolicyResolver {
         if (o.originPatternObjects != null) {
             patterns.addAll(o.originPatternObjects);
         }
-        return new OriginMatcher(any, exact, anyPortHosts, wildcards, patterns, o.originPredicate,
-                predicateHeaders(target, layer), allowNull);
+        List<String> predicateHeaders = predicateHeaders(target, layer);
+        return new OriginMatcher(any, exact, anyPortHosts, wildcards, OriginPatterns.of(patterns),
+                o.originPredicate == null ? null : new OriginPredicate(o.originPredicate, predicateHeaders), allowNull);
     }
 
     /**

@@ -22,6 +22,11 @@ class OriginMatcherTest {
         return PolicyResolver.resolve("T", List.of(new Layer(options, "test"))).origins();
     }
 
+    /** Only the patterns, with the speed-ups given. */
+    static OriginMatcher withPatterns(OriginPatterns patterns) {
+        return new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false);
+    }
+
     private static OriginMatcher origins(String... origins) {
         return matcher(CorsOptions.builder().origins(origins).build());
     }
@@ -369,10 +374,11 @@ class OriginMatcherTest {
     @Test
     void oversizeOriginIsRefusedWithoutRunningAPattern() {
         AtomicInteger calls = new AtomicInteger();
-        OriginMatcher m = new OriginMatcher(false, Set.of(), Set.of(), List.of(), List.of(Pattern.compile(".*")), o -> {
-            calls.incrementAndGet();
-            return true;
-        }, false);
+        OriginMatcher m = new OriginMatcher(false, Set.of(), Set.of(), List.of(), OriginPatterns.of(List.of(Pattern.compile(".*"))),
+                new OriginPredicate(new OriginPredicate.OriginOnly(o -> {
+                    calls.incrementAndGet();
+                    return true;
+                }), List.of()), false);
         String huge = "https://" + "a".repeat(10_000);
         assertThat("a match-all pattern and predicate still refuse an oversize value", m.allows(huge), is(false));
         assertThat("the predicate never saw it", calls.get(), is(0));
@@ -380,8 +386,8 @@ class OriginMatcherTest {
 
     @Test
     void upperCaseOriginValueIsRefusedBeforeAnyLookUp() {
-        OriginMatcher m = new OriginMatcher(false, Set.of("https://a.com"), Set.of("http://localhost"), List.of(), List.of(), null,
-                false);
+        OriginMatcher m = new OriginMatcher(false, Set.of("https://a.com"), Set.of("http://localhost"), List.of(), OriginPatterns.NONE,
+                null, false);
         assertThat("the listed origin", m.allows("https://a.com"), is(true));
         assertThat("the listed origin in upper case did not come from a browser", m.allows("https://A.COM"), is(false));
         assertThat("nor does a port-wildcard host in upper case", m.allows("http://LOCALHOST:8080"), is(false));
@@ -410,9 +416,9 @@ class OriginMatcherTest {
     void combinedPatternsAllowExactlyWhatThePatternsOneByOneAllow() {
         List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x\\.b\\.com(:\\d+)?"),
                 Pattern.compile("https://(?i:CASE)\\.c\\.com"), Pattern.compile("https://a\\.com"), Pattern.compile("https://a\\.com:8\\d"));
-        OriginMatcher combined = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false);
-        OriginMatcher oneByOne = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false, null);
-        assertThat("the five patterns were combined", combined.combined() != null, is(true));
+        OriginMatcher combined = withPatterns(OriginPatterns.of(patterns));
+        OriginMatcher oneByOne = withPatterns(new OriginPatterns(patterns, null, OriginPatterns.AffixIndex.of(LiteralAffixes.of(patterns))));
+        assertThat("the five patterns combine", OriginPatterns.combine(patterns) != null, is(true));
         List<String> probes = List.of("https://app.a.com", "https://app.a.com.evil.net", "https://x.b.com", "https://x.b.com:8443",
                 "https://x.b.com:", "https://case.c.com", "https://CASE.c.com", "https://case.C.com", "https://a.com", "https://a.com:80",
                 "https://a.com:8", "https://evil.a.com.b.com", "http://app.a.com", "https://a.comx", "https://xa.com");
@@ -429,9 +435,9 @@ class OriginMatcherTest {
         "https://a\\.com(?x)"})
     void patternsWhoseMeaningDependsOnTheirPlaceAreNotCombined(String pattern) {
         List<Pattern> patterns = List.of(Pattern.compile(pattern), Pattern.compile("https://b\\.com"));
-        assertThat(pattern, OriginMatcher.combine(patterns), is((Pattern) null));
-        assertThat("nor with a compile flag", OriginMatcher.combine(List.of(Pattern.compile("https://a\\.com", Pattern.CASE_INSENSITIVE),
+        assertThat(pattern, OriginPatterns.combine(patterns), is((Pattern) null));
+        assertThat("nor with a compile flag", OriginPatterns.combine(List.of(Pattern.compile("https://a\\.com", Pattern.CASE_INSENSITIVE),
                 Pattern.compile("https://b\\.com"))), is((Pattern) null));
-        assertThat("nor fewer than two", OriginMatcher.combine(List.of(Pattern.compile("https://b\\.com"))), is((Pattern) null));
+        assertThat("nor fewer than two", OriginPatterns.combine(List.of(Pattern.compile("https://b\\.com"))), is((Pattern) null));
     }
 }

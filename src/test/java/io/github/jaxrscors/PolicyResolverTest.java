@@ -66,7 +66,7 @@ class PolicyResolverTest {
         assertThat("null is not allowed by default", p.origins().allowNull(), is(false));
         assertThat("no listed origins", p.origins().exact(), is(empty()));
         assertThat("no wildcards", p.origins().wildcards(), is(empty()));
-        assertThat("no origin patterns", p.origins().patterns(), is(empty()));
+        assertThat("no origin patterns", p.origins().patterns().all(), is(empty()));
         assertThat("no predicate", p.origins().predicate(), is(nullValue()));
         assertThat("default methods", p.methods(), is(List.of("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")));
         assertThat("default Access-Control-Allow-Methods, in the contract's order", p.allowMethods(),
@@ -168,7 +168,7 @@ class PolicyResolverTest {
                 type(options().originPatterns(".*").originPredicate(o -> true)));
         assertThat("the method's origin", p.origins().allows(APP), is(true));
         assertThat("the class's patterns and predicate are replaced", p.origins().allows("https://evil.net"), is(false));
-        assertThat("no patterns inherited", p.origins().patterns(), is(empty()));
+        assertThat("no patterns inherited", p.origins().patterns().all(), is(empty()));
         assertThat("no predicate inherited", p.origins().predicate(), is(nullValue()));
     }
 
