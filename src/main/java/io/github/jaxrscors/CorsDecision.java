@@ -22,18 +22,30 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
         String allowMethods, String allowHeaders, String maxAge, String allowPrivateNetwork, String vary,
         Reason reason, CorsPolicy policy, String detail) {
 
-    /** What happens to the request. */
+    /** What happens to the request; {@link #toString()} is the word the DEBUG log prints. */
     enum Outcome {
         /** CORS headers granted; the request proceeds (or the preflight is answered 200). */
-        ALLOWED,
-        /** No CORS headers; the request proceeds (the browser will block the read). */
-        DENIED,
+        ALLOWED("ALLOWED"),
+        /** No CORS headers; the request proceeds (the browser will block the read). Logged as
+         *  {@code DENIED}, the word docs/troubleshooting.md explains. */
+        WITHOUT_HEADERS("DENIED"),
         /** Refused with 403 and no {@code Access-Control-*} header: a rejected preflight, a
          *  disallowed origin under rejectDisallowedOrigins, or a cross-site request under
          *  crossSiteProtection. */
-        FORBIDDEN,
+        FORBIDDEN("FORBIDDEN"),
         /** Let through by crossSiteProtection; the CORS answer is decided once the resource has run. */
-        PASSED
+        PASSED("PASSED");
+
+        private final String logged;
+
+        Outcome(String logged) {
+            this.logged = logged;
+        }
+
+        @Override
+        public String toString() {
+            return logged;
+        }
     }
 
     /** Why: each value renders its explanation for the DEBUG log. */
@@ -77,7 +89,7 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
 
     /** No {@code Access-Control-*} header; the request proceeds. */
     static CorsDecision withoutHeaders(String vary, Reason reason, CorsPolicy policy, String detail) {
-        return new CorsDecision(Outcome.DENIED, null, false, null, null, null, null, null, vary, reason, policy, detail);
+        return new CorsDecision(Outcome.WITHOUT_HEADERS, null, false, null, null, null, null, null, vary, reason, policy, detail);
     }
 
     /** Refused with 403 and no {@code Access-Control-*} header. */

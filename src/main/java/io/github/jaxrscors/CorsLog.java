@@ -37,10 +37,6 @@ final class CorsLog {
         LOGGER.log(Level.DEBUG, message);
     }
 
-    static void error(String message, Throwable error) {
-        LOGGER.log(Level.ERROR, message, error);
-    }
-
     /**
      * Logs a configuration error at ERROR the first time it is met. Where Jersey starts lazily
      * (Spring Boot's default), a failed start is retried on every request; the error is then

@@ -38,21 +38,11 @@ final class CorsProcessor {
      *
      * @param policy        the covering policy
      * @param origin        the {@code Origin} value (several headers joined by commas), or null
+     * @param server        the server's own origins besides {@code requestOrigin}
      * @param requestOrigin the request's own {@code scheme://host[:port]} when a disallowed origin
      *                      may still be refused (under rejectDisallowedOrigins, before the resource
      *                      runs); null once the request is past that point
-     */
-    static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
-        return actual(policy, origin, ServerOrigin.REQUEST_ONLY, requestOrigin, null);
-    }
-
-    /**
-     * An actual request, with the server's configured own origins and a view of the request for a
-     * request-aware origin predicate.
-     *
-     * @param server        the server's own origins besides {@code requestOrigin}
-     * @param requestOrigin as in {@link #actual(CorsPolicy, String, String)}
-     * @param request       the request as the origin predicate sees it; null where it reads none
+     * @param request       the request as a request-aware origin predicate sees it; null where it reads none
      */
     static CorsDecision actual(CorsPolicy policy, String origin, ServerOrigin server, String requestOrigin, CorsRequestView request) {
         if (policy.answersWildcard()) {
@@ -93,8 +83,9 @@ final class CorsProcessor {
      * (Fetch Metadata, "Sec-Fetch-Site"); an origin the policy lists passes; any other
      * {@code Sec-Fetch-Site} value is refused; without it, no {@code Origin} passes (no browser
      * sends an unsafe request cross-site without one), the server's own origin passes, and any
-     * other {@code Origin} is refused. The outcome equals the issue's order (trusted origins
-     * first); asking the predicate last spares it on same-origin requests.
+     * other {@code Origin} is refused. The outcome equals that of the order docs/options.md
+     * documents (a listed origin passes before {@code Sec-Fetch-Site} is read); reading
+     * {@code Sec-Fetch-Site} first spares the predicate on same-origin requests.
      *
      * @param method        the request method
      * @param origin        {@code Origin} (several joined by commas), or null
@@ -102,15 +93,6 @@ final class CorsProcessor {
      * @param server        the server's configured own origins
      * @param requestOrigin the request's own origin, asked only when neither Sec-Fetch-Site nor a
      *                      listed origin decides
-     */
-    static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
-            Supplier<String> requestOrigin) {
-        return crossSite(policy, method, origin, secFetchSite, server, requestOrigin, null);
-    }
-
-    /**
-     * As {@link #crossSite(CorsPolicy, String, String, String, ServerOrigin, Supplier)}, with the
-     * request a request-aware origin predicate reads (null where it reads none).
      */
     static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
             Supplier<String> requestOrigin, CorsRequestView request) {
@@ -150,17 +132,8 @@ final class CorsProcessor {
      * @param requestMethod         {@code Access-Control-Request-Method}
      * @param requestHeaders        {@code Access-Control-Request-Headers}, or null
      * @param requestPrivateNetwork {@code Access-Control-Request-Private-Network}, or null
-     */
-    static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
-            String requestHeaders, String requestPrivateNetwork) {
-        return preflight(policies, origin, requestMethod, requestHeaders, requestPrivateNetwork, null);
-    }
-
-    /**
-     * A CORS-preflight request, with a view of the announced request for a request-aware origin
-     * predicate.
-     *
-     * @param request the announced request as the origin predicate sees it; null where none reads it
+     * @param request               the announced request as a request-aware origin predicate sees it;
+     *                              null where none reads it
      */
     static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
             String requestHeaders, String requestPrivateNetwork, CorsRequestView request) {

@@ -202,7 +202,12 @@ final class HttpSyntax {
         return lower.startsWith("https://") && lower.endsWith(":443") || lower.startsWith("http://") && lower.endsWith(":80");
     }
 
-    /** ASCII lower case; returns {@code s} itself when it has no upper-case letter. */
+    /**
+     * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT}: not ASCII-only. Besides
+     * {@code A-Z}, it lowers non-ASCII letters, some to ASCII (the Kelvin sign U+212A becomes
+     * {@code k}); a caller that checks a grammar after lowering accepts such a letter as its lower
+     * case. Returns {@code s} itself when nothing changes.
+     */
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

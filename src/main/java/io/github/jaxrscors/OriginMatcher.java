@@ -55,18 +55,12 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     }
 
     /**
-     * Whether {@code origin} (one header value, never a list) is allowed. A value outside the Fetch
-     * {@code Origin} grammar (upper case included: browsers serialize scheme and host in lower
-     * case, so such a value did not come from one) or oversized is refused before any list,
-     * regex or predicate sees it; what passes is lower case, so the look-ups need no case folding.
-     */
-    boolean allows(String origin) {
-        return allows(origin, null);
-    }
-
-    /**
-     * Whether {@code origin} is allowed for the request {@code request} shows (null where the
-     * predicate does not read the request, see {@link #readsRequest()}).
+     * Whether {@code origin} (one header value, never a list) is allowed for the request
+     * {@code request} shows (null where the predicate does not read the request, see
+     * {@link #readsRequest()}). A value outside the Fetch {@code Origin} grammar (upper case
+     * included: browsers serialize scheme and host in lower case, so such a value did not come from
+     * one) or oversized is refused before any list, regex or predicate sees it; what passes is
+     * lower case, so the look-ups need no case folding.
      */
     boolean allows(String origin, CorsRequestView request) {
         if ("null".equals(origin)) {
@@ -80,11 +74,6 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * subdomain wildcard, a pattern or the predicate; never by {@code "*"} nor by {@code "null"},
      * which admit any site. The origins crossSiteProtection trusts.
      */
-    boolean allowsListed(String origin) {
-        return allowsListed(origin, null);
-    }
-
-    /** As {@link #allowsListed(String)}, with the request a request-aware predicate reads. */
     boolean allowsListed(String origin, CorsRequestView request) {
         return HttpSyntax.isSerializedOrigin(origin) && listed(origin, request);
     }

@@ -74,7 +74,12 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
         return defaultPort ? host : host + ":" + port;
     }
 
-    /** {@code scheme://host[:port]} in lower case without the default port, or null when it is no serialized origin. */
+    /**
+     * {@code scheme://host[:port]} in lower case without the default port, or null when it is no
+     * serialized origin. The value is lowered before it is checked, so a forwarded host with a
+     * non-ASCII letter that lowers to ASCII (the Kelvin sign U+212A to {@code k}) passes as that
+     * lower case; the forwarded headers are read only from a trusted proxy.
+     */
     private static String serialize(String scheme, String hostAndPort) {
         String origin = HttpSyntax.lower(scheme + "://" + hostAndPort);
         if (!HttpSyntax.isSerializedOrigin(origin)) {

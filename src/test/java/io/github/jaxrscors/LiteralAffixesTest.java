@@ -125,7 +125,7 @@ class LiteralAffixesTest {
         for (String origin : List.of("https://app.a.com", "https://x.b.com:8443", "https://evil.example.net", "https://app.a.com.evil.net",
                 "http://app.a.com", "https://x.b.com.evil.net")) {
             boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
-            assertThat(origin, matcher.allows(origin), is(oneByOne));
+            assertThat(origin, matcher.allows(origin, null), is(oneByOne));
         }
     }
 
@@ -146,10 +146,10 @@ class LiteralAffixesTest {
                 "http://app.b.com", "https://.b.com");
         for (String origin : origins) {
             boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
-            assertThat(origin, matcher.allows(origin), is(oneByOne));
+            assertThat(origin, matcher.allows(origin, null), is(oneByOne));
         }
-        assertThat("admitted by two, matched by the second", matcher.allows("https://x1.a.com"), is(true));
-        assertThat("admitted by one only, and refused by it", matcher.allows("https://x1.b.com"), is(false));
+        assertThat("admitted by two, matched by the second", matcher.allows("https://x1.a.com", null), is(true));
+        assertThat("admitted by one only, and refused by it", matcher.allows("https://x1.b.com", null), is(false));
     }
 
     /**

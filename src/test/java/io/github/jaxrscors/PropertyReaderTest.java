@@ -143,8 +143,8 @@ class PropertyReaderTest {
     @Test
     void commaSeparatedOriginsAreAllowedOnceResolved() {
         CorsPolicy p = resolve(Map.of(CorsProperties.ORIGINS, "https://a.com, https://b.com"));
-        assertThat("the first origin", p.origins().allows("https://a.com"), is(true));
-        assertThat("the second origin", p.origins().allows("https://b.com"), is(true));
+        assertThat("the first origin", p.origins().allows("https://a.com", null), is(true));
+        assertThat("the second origin", p.origins().allows("https://b.com", null), is(true));
         assertThat("not the default *", p.origins().any(), is(false));
     }
 
@@ -410,8 +410,8 @@ class PropertyReaderTest {
         Layer builder = new Layer(CorsOptions.builder().origins("https://builder.com").build(), "CorsFeature.builder()");
         CorsPolicy p = PolicyResolver.resolve("every resource",
                 List.of(builder, PropertyReader.read(Map.of(CorsProperties.ORIGINS, "https://property.com", CorsProperties.MAX_AGE, 60))));
-        assertThat("the builder's origins", p.origins().allows("https://builder.com"), is(true));
-        assertThat("the property's origins are replaced", p.origins().allows("https://property.com"), is(false));
+        assertThat("the builder's origins", p.origins().allows("https://builder.com", null), is(true));
+        assertThat("the property's origins are replaced", p.origins().allows("https://property.com", null), is(false));
         assertThat("the property's max age where the builder leaves it unset", p.maxAge(), is(60L));
     }
 
