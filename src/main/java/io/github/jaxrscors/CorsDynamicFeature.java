@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
 
 /**
@@ -164,40 +163,16 @@ final class CorsDynamicFeature implements DynamicFeature {
     /** The attributes that are set, as a layer of options; the "not set" values stay unset. */
     static CorsOptions options(CrossOrigin a) {
         CorsOptions.Builder b = CorsOptions.builder();
-        if (a.origins().length > 0) {
-            b.origins(a.origins());
+        for (Option<?> option : Option.POLICY) {
+            set(b, option, a);
         }
-        if (a.originPatterns().length > 0) {
-            b.originPatterns(a.originPatterns());
-        }
-        if (a.methods().length > 0) {
-            b.methods(a.methods());
-        }
-        if (a.allowHeaders().length > 0) {
-            b.allowHeaders(a.allowHeaders());
-        }
-        if (a.allowHeaderPatterns().length > 0) {
-            b.allowHeaderPatterns(a.allowHeaderPatterns());
-        }
-        if (a.exposeHeaders().length > 0) {
-            b.exposeHeaders(a.exposeHeaders());
-        }
-        if (a.maxAge() != -1) {
-            b.maxAge(a.maxAge());
-        }
-        set(a.supportsCredentials(), b::supportsCredentials);
-        set(a.sendWildcard(), b::sendWildcard);
-        set(a.varyHeader(), b::varyHeader);
-        set(a.allowPrivateNetwork(), b::allowPrivateNetwork);
-        set(a.automaticOptions(), b::automaticOptions);
-        set(a.crossSiteProtection(), b::crossSiteProtection);
         return b.build();
     }
 
-    private static void set(OptBoolean value, Consumer<Boolean> setter) {
-        Boolean b = value.toBoolean();
-        if (b != null) {
-            setter.accept(b);
+    private static <T> void set(CorsOptions.Builder b, Option<T> option, CrossOrigin a) {
+        T value = option.fromAnnotation(a);
+        if (value != null) {
+            b.set(option, value);
         }
     }
 

@@ -14,20 +14,8 @@ package io.github.jaxrscors;
  */
 record Layer(CorsOptions options, String source, boolean fromProperties, Layer composed) {
 
-    static final Layer DEFAULTS = new Layer(CorsOptions.builder()
-            .origins("*")
-            .methods("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")
-            .allowHeaders("*")
-            .exposeHeaders()
-            .supportsCredentials(false)
-            .sendWildcard(false)
-            .varyHeader(true)
-            .allowPrivateNetwork(false)
-            .automaticOptions(true)
-            .interceptExceptions(true)
-            .rejectDisallowedOrigins(false)
-            .crossSiteProtection(false)
-            .build(), "defaults");
+    /** The defaults: each option's {@link Option#defaultValue()}. */
+    static final Layer DEFAULTS = new Layer(CorsOptions.defaults(), "defaults");
 
     /** A layer of options set in code or by annotation: messages name {@code source}. */
     Layer(CorsOptions options, String source) {

@@ -30,7 +30,7 @@ class EngineBoundaryTest {
     static Stream<String> engineAndConfiguration() {
         return Stream.of("CorsDecision", "CorsHeaders", "CorsLog", "CorsPolicy", "CorsProcessor", "HeaderMatcher", "HttpSyntax",
                 "OriginMatcher", "VaryHeader", "CorsOptions", "CorsProperties", "Layer", "PolicyResolver", "PolicyTable",
-                "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "OriginPatterns", "OriginPredicate");
+                "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "OriginPatterns", "OriginPredicate", "Option");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */
