@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, directly or
@@ -68,7 +69,7 @@ final class CorsDynamicFeature implements DynamicFeature {
      * @param where the element as messages name it ({@code UserResource#list}, {@code UserResource})
      * @throws IllegalStateException when the element carries two composed annotations
      */
-    Layer layer(AnnotatedElement element, String where) {
+    @Nullable Layer layer(AnnotatedElement element, String where) {
         CrossOrigin direct = element.getAnnotation(CrossOrigin.class);
         Annotation composed = null;
         for (Annotation a : element.getAnnotations()) {
@@ -101,7 +102,7 @@ final class CorsDynamicFeature implements DynamicFeature {
      * {@code @CrossOrigin} directly or through a composed annotation. The nearest type wins; its
      * layer is not merged with those of types further up.
      */
-    Layer classLayer(Class<?> resourceClass, String className) {
+    @Nullable Layer classLayer(Class<?> resourceClass, String className) {
         for (Class<?> type : lookupOrder(resourceClass)) {
             Layer found = layer(type, className);
             if (found != null) {
@@ -112,7 +113,7 @@ final class CorsDynamicFeature implements DynamicFeature {
     }
 
     /** The annotation on the first type in {@link #lookupOrder} that carries it, or null. */
-    static <A extends Annotation> A inherited(Class<?> resourceClass, Class<A> type) {
+    static <A extends Annotation> @Nullable A inherited(Class<?> resourceClass, Class<A> type) {
         for (Class<?> c : lookupOrder(resourceClass)) {
             A found = c.getAnnotation(type);
             if (found != null) {
@@ -151,7 +152,7 @@ final class CorsDynamicFeature implements DynamicFeature {
      * The request path template of a root resource method ({@code /users/{id}}), or null when no
      * class in its hierarchy has {@code @Path} (a sub-resource, whose path depends on its locator).
      */
-    static String template(Class<?> resourceClass, Path onMethod) {
+    static @Nullable String template(Class<?> resourceClass, @Nullable Path onMethod) {
         Path onClass = inherited(resourceClass, Path.class);
         if (onClass == null) {
             return null;

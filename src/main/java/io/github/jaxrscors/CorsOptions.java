@@ -13,6 +13,7 @@ import java.util.StringJoiner;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, partial set of CORS options: the options of one
@@ -65,7 +66,7 @@ public final class CorsOptions {
     }
 
     /** The value of {@code option} set at this layer, or null where it is not set. */
-    <T> T get(Option<T> option) {
+    <T> @Nullable T get(Option<T> option) {
         @SuppressWarnings("unchecked") // set only through Builder.set(Option<T>, T)
         T value = (T) values.get(option);
         return value;
@@ -375,7 +376,7 @@ public final class CorsOptions {
             return this;
         }
 
-        private <T> T get(Option<T> option) {
+        private <T> @Nullable T get(Option<T> option) {
             @SuppressWarnings("unchecked") // set only through set(Option<T>, T)
             T value = (T) values.get(option);
             return value;

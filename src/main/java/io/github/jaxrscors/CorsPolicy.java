@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resolved, validated CORS policy of one resource method (or of a path rule): every option
@@ -19,7 +20,7 @@ import java.util.List;
  *                                announced method and headers, then the headers the origin predicate reads
  */
 record CorsPolicy(String source, OriginMatcher origins, List<String> methods, HeaderMatcher allowHeaders,
-        String exposeHeaders, long maxAge, int flags, String varyActual, String varyPreflight) {
+        @Nullable String exposeHeaders, long maxAge, int flags, String varyActual, String varyPreflight) {
 
     /** {@link #maxAge()} when no {@code Access-Control-Max-Age} is sent. */
     static final long NO_MAX_AGE = -1;

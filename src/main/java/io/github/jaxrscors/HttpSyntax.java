@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Character-level checks of the values the CORS protocol carries, written as loops so a request
@@ -69,7 +70,7 @@ final class HttpSyntax {
      * Why an {@code Origin} value is refused whatever the policy, for the DEBUG log; null when it is
      * a serialized origin or the exact {@code null}.
      */
-    static String originDefect(String s) {
+    static @Nullable String originDefect(@Nullable String s) {
         if (s == null || "null".equals(s) || isSerializedOrigin(s)) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One layer of configuration and where it came from, for messages
  * ({@code UserResource#list}, {@code resource("/api/.*")}, {@code jaxrs.cors.* properties}).
@@ -12,7 +14,7 @@ package io.github.jaxrscors;
  *                       a composed annotation carries, below a direct {@code @CrossOrigin} on the
  *                       same element (each option is taken from the first of the two that sets it)
  */
-record Layer(CorsOptions options, String source, boolean fromProperties, Layer composed) {
+record Layer(CorsOptions options, String source, boolean fromProperties, @Nullable Layer composed) {
 
     /** The defaults: each option's {@link Option#defaultValue()}. */
     static final Layer DEFAULTS = new Layer(CorsOptions.defaults(), "defaults");

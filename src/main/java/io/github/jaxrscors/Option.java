@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of options: each option described once, by its name (that of its builder setters
@@ -50,7 +51,7 @@ final class Option<T> {
      * @param regexes  the patterns given as Strings, compiled when the policy is resolved; null when not given
      * @param compiled the patterns given compiled; null when not given
      */
-    record Patterns(List<String> regexes, List<Pattern> compiled) {
+    record Patterns(@Nullable List<String> regexes, @Nullable List<Pattern> compiled) {
         @Override
         public String toString() {
             String text = regexes == null ? "" : "originPatterns=" + regexes;
@@ -115,10 +116,10 @@ final class Option<T> {
     private final Kind kind;
     private final Scope scope;
     private final String group;
-    private final String propertyKey;
-    private final Function<CrossOrigin, T> annotation;
-    private final BiFunction<String, Object, T> parse;
-    private final T defaultValue;
+    private final @Nullable String propertyKey;
+    private final @Nullable Function<CrossOrigin, @Nullable T> annotation;
+    private final @Nullable BiFunction<String, Object, T> parse;
+    private final @Nullable T defaultValue;
     private final int bit;
 
     /**
@@ -132,8 +133,8 @@ final class Option<T> {
      *                     {@link IllegalStateException} naming the key; null where there is no key
      * @param defaultValue the value of the defaults layer, or null where the default is "not set"
      */
-    private Option(String name, Kind kind, Scope scope, String group, String propertyKey, Function<CrossOrigin, T> annotation,
-            BiFunction<String, Object, T> parse, T defaultValue) {
+    private Option(String name, Kind kind, Scope scope, String group, @Nullable String propertyKey,
+            @Nullable Function<CrossOrigin, @Nullable T> annotation, @Nullable BiFunction<String, Object, T> parse, @Nullable T defaultValue) {
         this.name = name;
         this.kind = kind;
         this.scope = scope;
@@ -148,7 +149,7 @@ final class Option<T> {
         }
     }
 
-    private static Option<Boolean> flag(String name, String propertyKey, Function<CrossOrigin, Boolean> annotation,
+    private static Option<Boolean> flag(String name, String propertyKey, @Nullable Function<CrossOrigin, @Nullable Boolean> annotation,
             boolean defaultValue) {
         return new Option<>(name, Kind.FLAG, Scope.POLICY, name, propertyKey, annotation, PropertyReader::flag, defaultValue);
     }
@@ -165,7 +166,7 @@ final class Option<T> {
     }
 
     /** An annotation array attribute: "not set" when empty. */
-    private static List<String> list(String[] values) {
+    private static @Nullable List<String> list(String[] values) {
         return values.length == 0 ? null : List.of(values);
     }
 
@@ -182,7 +183,7 @@ final class Option<T> {
     }
 
     /** The property key, or null where the option has none. */
-    String propertyKey() {
+    @Nullable String propertyKey() {
         return propertyKey;
     }
 
@@ -192,7 +193,7 @@ final class Option<T> {
     }
 
     /** The value {@code a} sets, or null where it leaves the option "not set" or has no attribute for it. */
-    T fromAnnotation(CrossOrigin a) {
+    @Nullable T fromAnnotation(CrossOrigin a) {
         return annotation == null ? null : annotation.apply(a);
     }
 
@@ -209,7 +210,7 @@ final class Option<T> {
     }
 
     /** The value of the defaults layer, or null where the default is "not set". */
-    T defaultValue() {
+    @Nullable T defaultValue() {
         return defaultValue;
     }
 

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether an {@code Origin} value is allowed: exact origins, port wildcards, subdomain
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param allowNull    {@code "null"} was listed
  */
 record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-        OriginPatterns patterns, OriginPredicate predicate, boolean allowNull) {
+        OriginPatterns patterns, @Nullable OriginPredicate predicate, boolean allowNull) {
 
     OriginMatcher {
         exact = Set.copyOf(exact);
@@ -43,7 +44,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * Parses {@code scheme://host:*} (any case; an IPv6 literal host included) into
      * {@code scheme://host} in lower case, or returns null when {@code entry} is not one.
      */
-    static String parseAnyPortHost(String entry) {
+    static @Nullable String parseAnyPortHost(String entry) {
         if (!entry.endsWith(":*")) {
             return null;
         }
@@ -62,7 +63,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * one) or oversized is refused before any list, regex or predicate sees it; what passes is
      * lower case, so the look-ups need no case folding.
      */
-    boolean allows(String origin, CorsRequestView request) {
+    boolean allows(String origin, @Nullable CorsRequestView request) {
         if ("null".equals(origin)) {
             return allowNull;
         }
@@ -74,12 +75,12 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * subdomain wildcard, a pattern or the predicate; never by {@code "*"} nor by {@code "null"},
      * which admit any site. The origins crossSiteProtection trusts.
      */
-    boolean allowsListed(String origin, CorsRequestView request) {
+    boolean allowsListed(String origin, @Nullable CorsRequestView request) {
         return HttpSyntax.isSerializedOrigin(origin) && listed(origin, request);
     }
 
     /** Whether a well-formed {@code origin} is allowed by an entry other than {@code "*"}. */
-    private boolean listed(String origin, CorsRequestView request) {
+    private boolean listed(String origin, @Nullable CorsRequestView request) {
         if (exact.contains(origin)) {
             return true;
         }
@@ -127,7 +128,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     record SubdomainWildcard(String prefix, String suffix, boolean anyPort) {
 
         /** Parses {@code scheme://*.domain[:port]} or {@code scheme://*.domain:*}, or returns null when {@code entry} is not one. */
-        static SubdomainWildcard parse(String entry) {
+        static @Nullable SubdomainWildcard parse(String entry) {
             boolean anyPort = entry.endsWith(":*");
             String base = anyPort ? entry.substring(0, entry.length() - 2) : entry;
             int sep = base.indexOf("://*.");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origin patterns of one policy ({@code originPatterns}), asked whether any whole-matches an
@@ -32,16 +33,16 @@ final class OriginPatterns {
 
     private final List<Pattern> all;
     /** The patterns as one alternation; null when there are fewer than two, or they cannot be combined safely. */
-    private final Pattern alternation;
+    private final @Nullable Pattern alternation;
     /** The patterns' affixes by their end; null where they cannot be read for every pattern. */
-    private final AffixIndex index;
+    private final @Nullable AffixIndex index;
 
     /**
      * @param all         the patterns, matched against the whole value
      * @param alternation the patterns as one alternation ({@link #combine(List)}), or null to ask them one by one
      * @param index       their affixes ({@link AffixIndex#of(List)}), or null to ask every pattern
      */
-    OriginPatterns(List<Pattern> all, Pattern alternation, AffixIndex index) {
+    OriginPatterns(List<Pattern> all, @Nullable Pattern alternation, @Nullable AffixIndex index) {
         this.all = List.copyOf(all);
         this.alternation = alternation;
         this.index = index;
@@ -68,7 +69,7 @@ final class OriginPatterns {
      * (numbered across patterns), {@code \Q} quoting or comments that would run past a pattern's
      * end, or names that two patterns share.
      */
-    static Pattern combine(List<Pattern> patterns) {
+    static @Nullable Pattern combine(List<Pattern> patterns) {
         if (patterns.size() < 2) {
             return null;
         }
@@ -168,7 +169,7 @@ final class OriginPatterns {
         }
 
         /** The index of {@code affixes} (one per pattern, in pattern order), or null where there are none. */
-        static AffixIndex of(List<LiteralAffixes> affixes) {
+        static @Nullable AffixIndex of(@Nullable List<LiteralAffixes> affixes) {
             if (affixes == null) {
                 return null;
             }

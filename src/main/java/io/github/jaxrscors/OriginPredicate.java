@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's {@code originPredicate}, asked at request time, and the request headers it
@@ -33,7 +34,7 @@ record OriginPredicate(BiPredicate<String, CorsRequestView> predicate, List<Stri
      *
      * @param request the adapter's view of the request, or null where none was given (see {@link #readsRequest()})
      */
-    boolean allows(String origin, CorsRequestView request) {
+    boolean allows(String origin, @Nullable CorsRequestView request) {
         try {
             return predicate.test(origin, predicate instanceof OriginOnly ? null : new DeclaredView(request, readsHeaders));
         } catch (RuntimeException e) {
@@ -76,19 +77,22 @@ record OriginPredicate(BiPredicate<String, CorsRequestView> predicate, List<Stri
      * @param request  the adapter's view of the request, or null where none was given (engine tests)
      * @param declared the declared names, lower case
      */
-    record DeclaredView(CorsRequestView request, List<String> declared) implements CorsRequestView {
+    record DeclaredView(@Nullable CorsRequestView request, List<String> declared) implements CorsRequestView {
+        // Without a request (only the engine tests decide without one) there is no method nor path to show.
+        @SuppressWarnings("NullAway")
         @Override
         public String method() {
             return request == null ? null : request.method();
         }
 
+        @SuppressWarnings("NullAway")
         @Override
         public String path() {
             return request == null ? null : request.path();
         }
 
         @Override
-        public String header(String name) {
+        public @Nullable String header(String name) {
             if (!name.equalsIgnoreCase(CorsHeaders.ORIGIN) && !isDeclared(name)) {
                 throw new IllegalArgumentException("the predicate read request header " + name + ", which it did not "
                         + "declare: add it to the header names given to originPredicate, so Vary lists it");

@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges layers of options (highest first) into one validated {@link CorsPolicy}. For each option
@@ -54,7 +56,8 @@ final class PolicyResolver {
      * @param target where the policy applies, for messages ({@code UserResource#list})
      * @throws IllegalStateException naming the target, the setting and its source
      */
-    static CorsPolicy resolve(String target, Layer onMethod, Layer onClass, Layer rule, Layer builder, Layer properties) {
+    static CorsPolicy resolve(String target, @Nullable Layer onMethod, @Nullable Layer onClass, @Nullable Layer rule, Layer builder,
+            Layer properties) {
         List<Layer> layers = new ArrayList<>(5);
         for (Layer layer : new Layer[] {onMethod, onClass, rule, builder, properties}) {
             for (Layer l = layer; l != null; l = l.composed()) {
@@ -156,8 +159,8 @@ final class PolicyResolver {
      * A max age above what browsers keep buys nothing and misleads whoever reads the
      * configuration: Chromium caps {@code Access-Control-Max-Age} at 7,200 s, WebKit at 600 s.
      */
-    private static void warnAboveBrowserCaps(String target, Layer maxAgeLayer, Long maxAge) {
-        if (maxAge == null || maxAge <= BROWSER_MAX_AGE_CAP || !WARNED_MAX_AGE.add(maxAgeLayer.options())) {
+    private static void warnAboveBrowserCaps(String target, @Nullable Layer maxAgeLayer, @Nullable Long maxAge) {
+        if (maxAge == null || maxAge <= BROWSER_MAX_AGE_CAP || !WARNED_MAX_AGE.add(Objects.requireNonNull(maxAgeLayer).options())) {
             return;
         }
         CorsLog.warn("CORS configuration in " + target + ": maxAge=" + maxAge + from(maxAgeLayer, "maxAge") + " is longer than "
@@ -202,7 +205,7 @@ final class PolicyResolver {
     }
 
     private static List<String> methods(String target, Layer layer) {
-        List<String> methods = layer.options().get(Option.METHODS);
+        List<String> methods = Objects.requireNonNull(layer.options().get(Option.METHODS));
         for (String m : methods) {
             if (m.equals("*")) {
                 throw error(target, "methods entry \"*\"" + from(layer, "methods") + " is not supported: methods are compared "
@@ -217,7 +220,7 @@ final class PolicyResolver {
     }
 
     private static long maxAge(String target, Layer layer) {
-        long maxAge = layer.options().get(Option.MAX_AGE);
+        long maxAge = Objects.requireNonNull(layer.options().get(Option.MAX_AGE));
         if (maxAge < 0) {
             throw error(target, "maxAge=" + maxAge + from(layer, "maxAge") + " is negative. Use 0 (do not cache preflights) "
                     + "or a number of seconds; leave it unset to send no Access-Control-Max-Age.");
@@ -275,7 +278,7 @@ final class PolicyResolver {
      * duplicates (compared case-insensitively) and without {@code origin} (in {@code Vary} already): each must be a header name,
      * and {@code "*"} is refused ({@code Vary: *} makes a response uncacheable everywhere).
      */
-    private static List<String> predicateHeaders(String target, Layer layer, OriginPredicate given) {
+    private static List<String> predicateHeaders(String target, Layer layer, @Nullable OriginPredicate given) {
         List<String> names = new ArrayList<>();
         for (String h : given == null ? List.<String>of() : given.readsHeaders()) {
             if (h.equals("*") || !HttpSyntax.isToken(h)) {
@@ -330,8 +333,8 @@ final class PolicyResolver {
         return new HeaderMatcher(any, names, patterns);
     }
 
-    private static String exposeHeaders(String target, Layer layer, boolean credentials, Layer credentialsLayer) {
-        List<String> headers = layer.options().get(Option.EXPOSE_HEADERS);
+    private static @Nullable String exposeHeaders(String target, Layer layer, boolean credentials, Layer credentialsLayer) {
+        List<String> headers = Objects.requireNonNull(layer.options().get(Option.EXPOSE_HEADERS));
         for (String h : headers) {
             if (h.equals("*")) {
                 if (credentials) {
@@ -366,7 +369,7 @@ final class PolicyResolver {
         return layer;
     }
 
-    private static Layer firstOrNull(List<Layer> layers, Option<?> option) {
+    private static @Nullable Layer firstOrNull(List<Layer> layers, Option<?> option) {
         for (Layer layer : layers) {
             if (layer.options().setsGroup(option)) {
                 return layer;
@@ -375,7 +378,7 @@ final class PolicyResolver {
         return null;
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 

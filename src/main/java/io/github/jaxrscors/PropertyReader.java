@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code jaxrs.cors.*} configuration properties into the layer below the feature's own
@@ -63,7 +64,7 @@ final class PropertyReader {
      * @param builderTrust   {@code CorsFeature.Builder.trustForwardedHeaders}, or null when not set
      * @throws IllegalStateException naming the key or the builder
      */
-    static ServerOrigin serverOrigin(List<String> builderOrigins, Boolean builderTrust, Map<String, Object> properties) {
+    static ServerOrigin serverOrigin(@Nullable List<String> builderOrigins, @Nullable Boolean builderTrust, Map<String, Object> properties) {
         Object v;
         List<String> origins = List.of();
         String source = "CorsFeature.builder()";

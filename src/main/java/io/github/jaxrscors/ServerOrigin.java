@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.net.URI;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's own origin, which the {@code Origin} of a same-origin request equals: the request's
@@ -61,7 +62,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** {@code host} when it makes a serialized origin with {@code scheme}, else null. */
-    private static String validHost(String scheme, String host) {
+    private static @Nullable String validHost(String scheme, @Nullable String host) {
         return host != null && serialize(scheme, host) != null ? host : null;
     }
 
@@ -80,7 +81,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
      * non-ASCII letter that lowers to ASCII (the Kelvin sign U+212A to {@code k}) passes as that
      * lower case; the forwarded headers are read only from a trusted proxy.
      */
-    private static String serialize(String scheme, String hostAndPort) {
+    private static @Nullable String serialize(String scheme, String hostAndPort) {
         String origin = HttpSyntax.lower(scheme + "://" + hostAndPort);
         if (!HttpSyntax.isSerializedOrigin(origin)) {
             return null;
@@ -89,7 +90,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** A URI scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}) in lower case, or null. */
-    private static String scheme(String value) {
+    private static @Nullable String scheme(@Nullable String value) {
         if (value == null || value.isEmpty() || value.length() > 32 || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z'
                 || value.charAt(0) >= 'A' && value.charAt(0) <= 'Z')) {
             return null;
@@ -105,7 +106,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** The first comma-separated value, trimmed, or null when empty. */
-    private static String firstValue(String header) {
+    private static @Nullable String firstValue(@Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -120,7 +121,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
      * strings), either null where absent; null as a whole where the element is malformed (a pair
      * without {@code =}, an unclosed quote, an empty pair).
      */
-    static String[] parseForwarded(String value) {
+    static String @Nullable [] parseForwarded(String value) {
         String proto = null;
         String host = null;
         int i = 0;

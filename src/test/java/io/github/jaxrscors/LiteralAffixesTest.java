@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -178,7 +177,8 @@ class LiteralAffixesTest {
                         admitting.add(i);
                     }
                 }
-                int expected = admitting.isEmpty() ? OriginPatterns.AffixIndex.NONE : admitting.size() == 1 ? admitting.get(0) : OriginPatterns.AffixIndex.SEVERAL;
+                int expected = admitting.isEmpty() ? OriginPatterns.AffixIndex.NONE
+                        : admitting.size() == 1 ? admitting.get(0) : OriginPatterns.AffixIndex.SEVERAL;
                 assertThat(affixes + " for \"" + value + "\"", index.admitted(value), is(expected));
                 several += expected == OriginPatterns.AffixIndex.SEVERAL ? 1 : 0;
                 one += expected >= 0 ? 1 : 0;

@@ -165,7 +165,8 @@ class RequestAwareOriginTest {
         CorsPolicy p = policy(CorsOptions.builder().originPredicate((origin, request) -> asked.incrementAndGet() > 0, "X-Tenant")
                 .build());
         for (String origin : new String[] {"null", "https://APP.example.com", "https://app.example.com/path", APP + "," + OTHER}) {
-            assertThat(origin, CorsProcessor.actual(p, origin, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/")).outcome(), is(Outcome.WITHOUT_HEADERS));
+            assertThat(origin, CorsProcessor.actual(p, origin, ServerOrigin.REQUEST_ONLY, null, View.of("GET", "/")).outcome(),
+                    is(Outcome.WITHOUT_HEADERS));
         }
         assertThat(asked.get(), is(0));
     }
