@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Configuration;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
@@ -29,8 +30,20 @@ public final class BenchAccess {
         return filters.toArray(new ContainerRequestFilter[0]);
     }
 
-    /** The container's writer under the library's wrapper, or {@code writer} itself. */
+    /**
+     * The container's writer under the library's wrapper, or {@code writer} itself. Read from the
+     * wrapper's {@code delegate} field, which main code has no accessor for.
+     */
     public static ContainerResponseWriter containerWriter(ContainerResponseWriter writer) {
-        return writer instanceof ErrorResponseWriter wrapper ? wrapper.delegate() : writer;
+        if (!(writer instanceof ErrorResponseWriter wrapper)) {
+            return writer;
+        }
+        try {
+            Field delegate = ErrorResponseWriter.class.getDeclaredField("delegate");
+            delegate.setAccessible(true);
+            return (ContainerResponseWriter) delegate.get(wrapper);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("ErrorResponseWriter no longer keeps the container's writer in a field named delegate", e);
+        }
     }
 }

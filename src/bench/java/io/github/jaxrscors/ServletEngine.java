@@ -27,10 +27,10 @@ public final class ServletEngine {
         CorsDecision d;
         if ("OPTIONS".equals(request.getMethod()) && origin != null && requestMethod != null) {
             d = CorsProcessor.preflight(policies, origin, requestMethod, request.getHeader(CorsHeaders.REQUEST_HEADERS),
-                    request.getHeader(CorsHeaders.REQUEST_PRIVATE_NETWORK));
+                    request.getHeader(CorsHeaders.REQUEST_PRIVATE_NETWORK), null);
             response.setStatus(d.forbidden() ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_OK);
         } else {
-            d = CorsProcessor.actual(policy, origin, null);
+            d = CorsProcessor.actual(policy, origin, ServerOrigin.REQUEST_ONLY, null, null);
         }
         set(response, CorsHeaders.ALLOW_ORIGIN, d.allowOrigin());
         set(response, CorsHeaders.ALLOW_CREDENTIALS, d.allowCredentials() ? "true" : null);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the application's policies to {@link ApplicationPolicies} while its container runs it, so
@@ -14,8 +15,8 @@ final class ApplicationRegistration implements ContainerLifecycleListener {
 
     private final PolicyTable table;
     private final ServerOrigin server;
-    private ClassLoader loader;
-    private ApplicationPolicies.Application application;
+    private @Nullable ClassLoader loader;
+    private ApplicationPolicies.@Nullable Application application;
 
     ApplicationRegistration(PolicyTable table, ServerOrigin server) {
         this.table = table;
@@ -54,8 +55,10 @@ final class ApplicationRegistration implements ContainerLifecycleListener {
 
     @Override
     public synchronized void onShutdown(Container container) {
-        if (application != null) {
-            ApplicationPolicies.unregister(loader, application);
+        ApplicationPolicies.Application running = application;
+        ClassLoader registeredUnder = loader;
+        if (running != null && registeredUnder != null) {
+            ApplicationPolicies.unregister(registeredUnder, running);
             application = null;
         }
     }

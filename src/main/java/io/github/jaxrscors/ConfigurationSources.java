@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds {@code jaxrs.cors.*} settings that would never reach the library: keys in the JVM's
@@ -122,7 +123,7 @@ final class ConfigurationSources {
      * known option ({@code origins}, {@code origin_patterns}) and its head is the prefix with other
      * separators or a typo ({@code jaxrs-cors.}, {@code JAXRS_CORS_}, {@code jaxrs.crs.}); else null.
      */
-    static String intended(String key) {
+    static @Nullable String intended(String key) {
         if (key.startsWith(PREFIX)) {
             return null;
         }
@@ -156,7 +157,7 @@ final class ConfigurationSources {
      * letters with other separators, a typo of at most three edits, or one name inside the other
      * ({@code allowed-origins}); else null.
      */
-    static String suggestion(String unknown, Set<String> known) {
+    static @Nullable String suggestion(String unknown, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String option = unknown.substring(Math.min(PREFIX.length(), unknown.length())).toLowerCase(Locale.ROOT);

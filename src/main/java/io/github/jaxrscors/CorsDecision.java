@@ -1,5 +1,8 @@
 package io.github.jaxrscors;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to answer: the outcome, the header values to set (null: leave the header out) and why.
  * Made only through the named factories; the explanation is built from {@link #reason()} when a
@@ -18,22 +21,34 @@ package io.github.jaxrscors;
  * @param policy              the policy that decided, or null where none did (no Origin)
  * @param detail              the request value or names the reason refers to, or null
  */
-record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredentials, String exposeHeaders,
-        String allowMethods, String allowHeaders, String maxAge, String allowPrivateNetwork, String vary,
-        Reason reason, CorsPolicy policy, String detail) {
+record CorsDecision(Outcome outcome, @Nullable String allowOrigin, boolean allowCredentials, @Nullable String exposeHeaders,
+        @Nullable String allowMethods, @Nullable String allowHeaders, @Nullable String maxAge, @Nullable String allowPrivateNetwork,
+        @Nullable String vary, Reason reason, @Nullable CorsPolicy policy, @Nullable String detail) {
 
-    /** What happens to the request. */
+    /** What happens to the request; {@link #toString()} is the word the DEBUG log prints. */
     enum Outcome {
         /** CORS headers granted; the request proceeds (or the preflight is answered 200). */
-        ALLOWED,
-        /** No CORS headers; the request proceeds (the browser will block the read). */
-        DENIED,
+        ALLOWED("ALLOWED"),
+        /** No CORS headers; the request proceeds (the browser will block the read). Logged as
+         *  {@code DENIED}, the word docs/troubleshooting.md explains. */
+        WITHOUT_HEADERS("DENIED"),
         /** Refused with 403 and no {@code Access-Control-*} header: a rejected preflight, a
          *  disallowed origin under rejectDisallowedOrigins, or a cross-site request under
          *  crossSiteProtection. */
-        FORBIDDEN,
+        FORBIDDEN("FORBIDDEN"),
         /** Let through by crossSiteProtection; the CORS answer is decided once the resource has run. */
-        PASSED
+        PASSED("PASSED");
+
+        private final String logged;
+
+        Outcome(String logged) {
+            this.logged = logged;
+        }
+
+        @Override
+        public String toString() {
+            return logged;
+        }
     }
 
     /** Why: each value renders its explanation for the DEBUG log. */
@@ -62,26 +77,27 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
     }
 
     /** An allowed actual request: the origin (or {@code *}) granted, with credentials and exposed headers. */
-    static CorsDecision allowedActual(String allowOrigin, boolean credentials, String exposeHeaders, String vary, Reason reason,
-            CorsPolicy policy) {
+    static CorsDecision allowedActual(String allowOrigin, boolean credentials, @Nullable String exposeHeaders, @Nullable String vary,
+            Reason reason, CorsPolicy policy) {
         return new CorsDecision(Outcome.ALLOWED, allowOrigin, credentials, exposeHeaders, null, null, null, null, vary, reason,
                 policy, null);
     }
 
     /** An allowed preflight: answered 200 with these values. */
-    static CorsDecision allowedPreflight(String allowOrigin, boolean credentials, String allowMethods, String allowHeaders,
-            String maxAge, String allowPrivateNetwork, String vary, Reason reason, CorsPolicy policy, String detail) {
+    static CorsDecision allowedPreflight(String allowOrigin, boolean credentials, String allowMethods, @Nullable String allowHeaders,
+            @Nullable String maxAge, @Nullable String allowPrivateNetwork, @Nullable String vary, Reason reason, CorsPolicy policy,
+            @Nullable String detail) {
         return new CorsDecision(Outcome.ALLOWED, allowOrigin, credentials, null, allowMethods, allowHeaders, maxAge,
                 allowPrivateNetwork, vary, reason, policy, detail);
     }
 
     /** No {@code Access-Control-*} header; the request proceeds. */
-    static CorsDecision withoutHeaders(String vary, Reason reason, CorsPolicy policy, String detail) {
-        return new CorsDecision(Outcome.DENIED, null, false, null, null, null, null, null, vary, reason, policy, detail);
+    static CorsDecision withoutHeaders(@Nullable String vary, Reason reason, @Nullable CorsPolicy policy, @Nullable String detail) {
+        return new CorsDecision(Outcome.WITHOUT_HEADERS, null, false, null, null, null, null, null, vary, reason, policy, detail);
     }
 
     /** Refused with 403 and no {@code Access-Control-*} header. */
-    static CorsDecision refused(String vary, Reason reason, CorsPolicy policy, String detail) {
+    static CorsDecision refused(@Nullable String vary, Reason reason, @Nullable CorsPolicy policy, @Nullable String detail) {
         return new CorsDecision(Outcome.FORBIDDEN, null, false, null, null, null, null, null, vary, reason, policy, detail);
     }
 
@@ -100,6 +116,7 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
 
     /** The reason as a sentence for the log; request values in it are escaped. */
     String explain() {
+        CorsPolicy policy = this.policy;
         String source = policy == null ? "" : policy.source();
         switch (reason) {
             case NO_ORIGIN:
@@ -118,10 +135,10 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
                 return "Access-Control-Request-Headers " + CorsLog.escape(detail) + " is not a list of header names";
             case METHOD_REFUSED:
                 return "method " + CorsLog.escape(detail) + " not allowed by " + source + " (allowed: "
-                        + String.join(", ", policy.methods()) + ")";
+                        + String.join(", ", decider().methods()) + ")";
             case HEADER_REFUSED:
                 return "request header " + CorsLog.escape(detail) + " not allowed by " + source + " (allowed: "
-                        + policy.allowHeaders() + ")";
+                        + decider().allowHeaders() + ")";
             case METHOD_NOT_COVERED:
                 return "a method serving this request is not covered by CORS: " + detail;
             case PREFLIGHT_ALLOWED:
@@ -138,24 +155,29 @@ record CorsDecision(Outcome outcome, String allowOrigin, boolean allowCredential
                 return "the origin is listed by the policy, so crossSiteProtection trusts it";
             case CROSS_SITE_FETCH_REFUSED:
                 return "Sec-Fetch-Site " + CorsLog.escape(detail) + " on an unsafe method from an origin " + source
-                        + " does not list (" + policy.origins() + "; \"*\" and \"null\" trust no site); crossSiteProtection answers 403";
+                        + " does not list (" + decider().origins() + "; \"*\" and \"null\" trust no site); crossSiteProtection answers 403";
             case NO_FETCH_METADATA:
                 return "neither Sec-Fetch-Site nor Origin: no browser sent it cross-site; crossSiteProtection lets it through";
             case OWN_ORIGIN:
                 return "no Sec-Fetch-Site, and the Origin is the server's own: crossSiteProtection lets it through";
             case CROSS_SITE_ORIGIN_REFUSED:
-                return "no Sec-Fetch-Site, and the Origin is neither listed by " + source + " (" + policy.origins()
+                return "no Sec-Fetch-Site, and the Origin is neither listed by " + source + " (" + decider().origins()
                         + ") nor the server's own " + CorsLog.escape(detail) + "; crossSiteProtection answers 403";
             default:
                 throw new AssertionError(reason);
         }
     }
 
+    /** The policy that decided, for the reasons that always have one. */
+    private CorsPolicy decider() {
+        return Objects.requireNonNull(policy, "a decision for this reason names its policy");
+    }
+
     /** Why the origin in {@link #detail()} is refused: malformed, or not allowed by the policy. */
     private String originRefusal() {
         String defect = HttpSyntax.originDefect(detail);
         return defect != null ? "is malformed (" + defect + "), so no policy allows it"
-                : "not allowed by " + policy.source() + " (allowed: " + policy.origins() + ")";
+                : "not allowed by " + decider().source() + " (allowed: " + decider().origins() + ")";
     }
 
     @Override

@@ -7,8 +7,14 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.function.Consumer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deploy-time hook: reads {@link CrossOrigin} on each resource method and class once, directly or
@@ -63,7 +69,7 @@ final class CorsDynamicFeature implements DynamicFeature {
      * @param where the element as messages name it ({@code UserResource#list}, {@code UserResource})
      * @throws IllegalStateException when the element carries two composed annotations
      */
-    Layer layer(AnnotatedElement element, String where) {
+    @Nullable Layer layer(AnnotatedElement element, String where) {
         CrossOrigin direct = element.getAnnotation(CrossOrigin.class);
         Annotation composed = null;
         for (Annotation a : element.getAnnotations()) {
@@ -92,51 +98,61 @@ final class CorsDynamicFeature implements DynamicFeature {
     }
 
     /**
-     * The class's CORS layer, found as JAX-RS finds {@code @Path}: on the class, else on the nearest
-     * superclass, else on an interface. A composed annotation counts as a direct one: the nearest
-     * element that carries either gives the layer.
+     * The class's CORS layer: that of the first type in {@link #lookupOrder} that carries
+     * {@code @CrossOrigin} directly or through a composed annotation. The nearest type wins; its
+     * layer is not merged with those of types further up.
      */
-    Layer classLayer(Class<?> resourceClass, String className) {
-        Layer fromInterface = null;
-        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            Layer found = layer(c, className);
+    @Nullable Layer classLayer(Class<?> resourceClass, String className) {
+        for (Class<?> type : lookupOrder(resourceClass)) {
+            Layer found = layer(type, className);
             if (found != null) {
                 return found;
             }
-            for (Class<?> i : c.getInterfaces()) {
-                if (fromInterface == null) {
-                    fromInterface = layer(i, className);
-                }
-            }
         }
-        return fromInterface;
+        return null;
     }
 
-    /**
-     * The annotation on the class, else on the nearest superclass, else on an interface (superclasses
-     * first, as JAX-RS looks up {@code @Path}), or null.
-     */
-    static <A extends Annotation> A inherited(Class<?> resourceClass, Class<A> type) {
-        A fromInterface = null;
-        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+    /** The annotation on the first type in {@link #lookupOrder} that carries it, or null. */
+    static <A extends Annotation> @Nullable A inherited(Class<?> resourceClass, Class<A> type) {
+        for (Class<?> c : lookupOrder(resourceClass)) {
             A found = c.getAnnotation(type);
             if (found != null) {
                 return found;
             }
-            for (Class<?> i : c.getInterfaces()) {
-                if (fromInterface == null) {
-                    fromInterface = i.getAnnotation(type);
+        }
+        return null;
+    }
+
+    /**
+     * The types a class-level annotation is looked up on, nearest first: the class, then its
+     * superclasses up to (not including) {@code Object}; then the interfaces, class by class from
+     * the resource class up, each class's interfaces breadth first (those it declares, in declaration
+     * order, then the interfaces those extend, and so on), each interface once. Jersey looks up
+     * resource-method annotations on the same types.
+     */
+    static List<Class<?>> lookupOrder(Class<?> resourceClass) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            classes.add(c);
+        }
+        Set<Class<?>> order = new LinkedHashSet<>(classes);
+        for (Class<?> c : classes) {
+            Deque<Class<?>> next = new ArrayDeque<>(List.of(c.getInterfaces()));
+            while (!next.isEmpty()) {
+                Class<?> i = next.removeFirst();
+                if (order.add(i)) {
+                    next.addAll(List.of(i.getInterfaces()));
                 }
             }
         }
-        return fromInterface;
+        return List.copyOf(order);
     }
 
     /**
      * The request path template of a root resource method ({@code /users/{id}}), or null when no
      * class in its hierarchy has {@code @Path} (a sub-resource, whose path depends on its locator).
      */
-    static String template(Class<?> resourceClass, Path onMethod) {
+    static @Nullable String template(Class<?> resourceClass, @Nullable Path onMethod) {
         Path onClass = inherited(resourceClass, Path.class);
         if (onClass == null) {
             return null;
@@ -148,40 +164,16 @@ final class CorsDynamicFeature implements DynamicFeature {
     /** The attributes that are set, as a layer of options; the "not set" values stay unset. */
     static CorsOptions options(CrossOrigin a) {
         CorsOptions.Builder b = CorsOptions.builder();
-        if (a.origins().length > 0) {
-            b.origins(a.origins());
+        for (Option<?> option : Option.POLICY) {
+            set(b, option, a);
         }
-        if (a.originPatterns().length > 0) {
-            b.originPatterns(a.originPatterns());
-        }
-        if (a.methods().length > 0) {
-            b.methods(a.methods());
-        }
-        if (a.allowHeaders().length > 0) {
-            b.allowHeaders(a.allowHeaders());
-        }
-        if (a.allowHeaderPatterns().length > 0) {
-            b.allowHeaderPatterns(a.allowHeaderPatterns());
-        }
-        if (a.exposeHeaders().length > 0) {
-            b.exposeHeaders(a.exposeHeaders());
-        }
-        if (a.maxAge() != -1) {
-            b.maxAge(a.maxAge());
-        }
-        set(a.supportsCredentials(), b::supportsCredentials);
-        set(a.sendWildcard(), b::sendWildcard);
-        set(a.varyHeader(), b::varyHeader);
-        set(a.allowPrivateNetwork(), b::allowPrivateNetwork);
-        set(a.automaticOptions(), b::automaticOptions);
-        set(a.crossSiteProtection(), b::crossSiteProtection);
         return b.build();
     }
 
-    private static void set(OptBoolean value, Consumer<Boolean> setter) {
-        Boolean b = value.toBoolean();
-        if (b != null) {
-            setter.accept(b);
+    private static <T> void set(CorsOptions.Builder b, Option<T> option, CrossOrigin a) {
+        T value = option.fromAnnotation(a);
+        if (value != null) {
+            b.set(option, value);
         }
     }
 

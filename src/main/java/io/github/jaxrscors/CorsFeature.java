@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enables CORS for a Jakarta REST application: register it like any feature.
@@ -55,8 +56,8 @@ public final class CorsFeature implements Feature {
     private final CorsOptions options;
     private final List<RuleSpec> rules;
     private final boolean annotatedOnly;
-    private final List<String> publicOrigins;
-    private final Boolean trustForwardedHeaders;
+    private final @Nullable List<String> publicOrigins;
+    private final @Nullable Boolean trustForwardedHeaders;
     private final boolean discovered;
 
     /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
@@ -154,8 +155,8 @@ public final class CorsFeature implements Feature {
         private final CorsOptions.Builder options = CorsOptions.builder();
         private final List<RuleSpec> rules = new ArrayList<>();
         private boolean annotatedOnly;
-        private List<String> publicOrigins;
-        private Boolean trustForwardedHeaders;
+        private @Nullable List<String> publicOrigins;
+        private @Nullable Boolean trustForwardedHeaders;
 
         Builder() {
         }

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The library's one logger, {@code io.github.jaxrscors} (java.util.logging unless the application
@@ -37,18 +38,15 @@ final class CorsLog {
         LOGGER.log(Level.DEBUG, message);
     }
 
-    static void error(String message, Throwable error) {
-        LOGGER.log(Level.ERROR, message, error);
-    }
-
     /**
      * Logs a configuration error at ERROR the first time it is met. Where Jersey starts lazily
      * (Spring Boot's default), a failed start is retried on every request; the error is then
      * logged once, not per request.
      */
-    static void errorOnce(String message) {
-        if (LOGGED_ERRORS.size() < MAX_LOGGED_ERRORS && LOGGED_ERRORS.add(message)) {
-            LOGGER.log(Level.ERROR, message);
+    static void errorOnce(@Nullable String message) {
+        String text = String.valueOf(message); // the message of a configuration error, which is always set
+        if (LOGGED_ERRORS.size() < MAX_LOGGED_ERRORS && LOGGED_ERRORS.add(text)) {
+            LOGGER.log(Level.ERROR, text);
         }
     }
 
@@ -79,7 +77,7 @@ final class CorsLog {
      * non-ASCII characters shown as {@code \\uXXXX}, the whole cut to {@link #MAX_LOGGED_LENGTH}
      * characters, so a header cannot forge log records nor flood them. Null reads {@code (none)}.
      */
-    static String escape(String value) {
+    static String escape(@Nullable String value) {
         if (value == null) {
             return "(none)";
         }

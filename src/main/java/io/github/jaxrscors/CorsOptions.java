@@ -3,12 +3,17 @@ package io.github.jaxrscors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, partial set of CORS options: the options of one
@@ -28,45 +33,27 @@ import java.util.regex.Pattern;
  */
 public final class CorsOptions {
 
-    final List<String> origins;
-    final List<String> originPatterns;
-    final List<Pattern> originPatternObjects;
-    final BiPredicate<String, CorsRequestView> originPredicate;
-    /** The request header names a request-aware {@link #originPredicate} reads (empty for an origin-only one). */
-    final List<String> originPredicateHeaders;
-    final List<String> methods;
-    final List<String> allowHeaders;
-    final List<String> allowHeaderPatterns;
-    final List<String> exposeHeaders;
-    final Boolean supportsCredentials;
-    final Long maxAge;
-    final Boolean sendWildcard;
-    final Boolean varyHeader;
-    final Boolean allowPrivateNetwork;
-    final Boolean automaticOptions;
-    final Boolean interceptExceptions;
-    final Boolean rejectDisallowedOrigins;
-    final Boolean crossSiteProtection;
+    /** The options set at this layer ({@link Option#POLICY}), by option; an option not set is absent. */
+    private final Map<Option<?>, Object> values;
 
     private CorsOptions(Builder b) {
-        origins = b.origins;
-        originPatterns = b.originPatterns;
-        originPatternObjects = b.originPatternObjects;
-        originPredicate = b.originPredicate;
-        originPredicateHeaders = b.originPredicateHeaders;
-        methods = b.methods;
-        allowHeaders = b.allowHeaders;
-        allowHeaderPatterns = b.allowHeaderPatterns;
-        exposeHeaders = b.exposeHeaders;
-        supportsCredentials = b.supportsCredentials;
-        maxAge = b.maxAge;
-        sendWildcard = b.sendWildcard;
-        varyHeader = b.varyHeader;
-        allowPrivateNetwork = b.allowPrivateNetwork;
-        automaticOptions = b.automaticOptions;
-        interceptExceptions = b.interceptExceptions;
-        rejectDisallowedOrigins = b.rejectDisallowedOrigins;
-        crossSiteProtection = b.crossSiteProtection;
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+    }
+
+    /** The options of the defaults layer: each option's {@link Option#defaultValue()}, where it has one. */
+    static CorsOptions defaults() {
+        Builder b = new Builder();
+        for (Option<?> o : Option.POLICY) {
+            setDefault(b, o);
+        }
+        return b.build();
+    }
+
+    private static <T> void setDefault(Builder b, Option<T> option) {
+        T value = option.defaultValue();
+        if (value != null) {
+            b.set(option, value);
+        }
     }
 
     /**
@@ -78,46 +65,34 @@ public final class CorsOptions {
         return new Builder();
     }
 
-    /** Whether any of the origin forms (list, patterns, predicate) is set at this layer. */
-    boolean setsOrigins() {
-        return origins != null || originPatterns != null || originPatternObjects != null || originPredicate != null;
+    /** The value of {@code option} set at this layer, or null where it is not set. */
+    <T> @Nullable T get(Option<T> option) {
+        @SuppressWarnings("unchecked") // set only through Builder.set(Option<T>, T)
+        T value = (T) values.get(option);
+        return value;
     }
 
-    /** Whether any of the allowed-header forms (list, patterns) is set at this layer. */
-    boolean setsAllowHeaders() {
-        return allowHeaders != null || allowHeaderPatterns != null;
+    /** Whether {@code option}, or another form of it (origins, originPatterns, originPredicate), is set at this layer. */
+    boolean setsGroup(Option<?> option) {
+        for (Option<?> o : values.keySet()) {
+            if (o.sameGroup(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lists the options set at this layer, for logs and messages. */
     @Override
     public String toString() {
         StringJoiner j = new StringJoiner(", ", "CorsOptions{", "}");
-        add(j, "origins", origins);
-        add(j, "originPatterns", originPatterns);
-        add(j, "originPatterns", originPatternObjects);
-        add(j, "originPredicate", originPredicate);
-        add(j, "originPredicateHeaders", originPredicateHeaders == null || originPredicateHeaders.isEmpty() ? null
-                : originPredicateHeaders);
-        add(j, "methods", methods);
-        add(j, "allowHeaders", allowHeaders);
-        add(j, "allowHeaderPatterns", allowHeaderPatterns);
-        add(j, "exposeHeaders", exposeHeaders);
-        add(j, "supportsCredentials", supportsCredentials);
-        add(j, "maxAge", maxAge);
-        add(j, "sendWildcard", sendWildcard);
-        add(j, "varyHeader", varyHeader);
-        add(j, "allowPrivateNetwork", allowPrivateNetwork);
-        add(j, "automaticOptions", automaticOptions);
-        add(j, "interceptExceptions", interceptExceptions);
-        add(j, "rejectDisallowedOrigins", rejectDisallowedOrigins);
-        add(j, "crossSiteProtection", crossSiteProtection);
-        return j.toString();
-    }
-
-    private static void add(StringJoiner j, String name, Object value) {
-        if (value != null) {
-            j.add(name + "=" + value);
+        for (Option<?> o : Option.POLICY) {
+            Object value = values.get(o);
+            if (value != null) {
+                j.add(o.show(value));
+            }
         }
+        return j.toString();
     }
 
     /**
@@ -125,24 +100,7 @@ public final class CorsOptions {
      * gave; options never set stay unset and inherit the next layer.
      */
     public static final class Builder {
-        private List<String> origins;
-        private List<String> originPatterns;
-        private List<Pattern> originPatternObjects;
-        private BiPredicate<String, CorsRequestView> originPredicate;
-        private List<String> originPredicateHeaders;
-        private List<String> methods;
-        private List<String> allowHeaders;
-        private List<String> allowHeaderPatterns;
-        private List<String> exposeHeaders;
-        private Boolean supportsCredentials;
-        private Long maxAge;
-        private Boolean sendWildcard;
-        private Boolean varyHeader;
-        private Boolean allowPrivateNetwork;
-        private Boolean automaticOptions;
-        private Boolean interceptExceptions;
-        private Boolean rejectDisallowedOrigins;
-        private Boolean crossSiteProtection;
+        private final Map<Option<?>, Object> values = new HashMap<>();
 
         Builder() {
         }
@@ -161,8 +119,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder origins(String... origins) {
-            this.origins = list("origins", origins);
-            return this;
+            return set(Option.ORIGINS, list("origins", origins));
         }
 
         /**
@@ -175,8 +132,8 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder originPatterns(String... patterns) {
-            this.originPatterns = list("originPatterns", patterns);
-            return this;
+            Option.Patterns given = get(Option.ORIGIN_PATTERNS);
+            return set(Option.ORIGIN_PATTERNS, new Option.Patterns(list("originPatterns", patterns), given == null ? null : given.compiled()));
         }
 
         /**
@@ -188,8 +145,8 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder originPatterns(Pattern... patterns) {
-            this.originPatternObjects = list("originPatterns", patterns);
-            return this;
+            Option.Patterns given = get(Option.ORIGIN_PATTERNS);
+            return set(Option.ORIGIN_PATTERNS, new Option.Patterns(given == null ? null : given.regexes(), list("originPatterns", patterns)));
         }
 
         /**
@@ -207,9 +164,7 @@ public final class CorsOptions {
          */
         public Builder originPredicate(Predicate<String> predicate) {
             Objects.requireNonNull(predicate, "originPredicate");
-            this.originPredicate = new OriginMatcher.OriginOnly(predicate);
-            this.originPredicateHeaders = List.of();
-            return this;
+            return set(Option.ORIGIN_PREDICATE, new OriginPredicate(new OriginPredicate.OriginOnly(predicate), List.of()));
         }
 
         /**
@@ -237,9 +192,8 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder originPredicate(BiPredicate<String, CorsRequestView> predicate, String... varyOn) {
-            this.originPredicate = Objects.requireNonNull(predicate, "originPredicate");
-            this.originPredicateHeaders = list("originPredicate", varyOn);
-            return this;
+            Objects.requireNonNull(predicate, "originPredicate");
+            return set(Option.ORIGIN_PREDICATE, new OriginPredicate(predicate, list("originPredicate", varyOn)));
         }
 
         /**
@@ -251,8 +205,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder methods(String... methods) {
-            this.methods = list("methods", methods);
-            return this;
+            return set(Option.METHODS, list("methods", methods));
         }
 
         /**
@@ -263,8 +216,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder allowHeaders(String... headers) {
-            this.allowHeaders = list("allowHeaders", headers);
-            return this;
+            return set(Option.ALLOW_HEADERS, list("allowHeaders", headers));
         }
 
         /**
@@ -275,8 +227,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder allowHeaderPatterns(String... patterns) {
-            this.allowHeaderPatterns = list("allowHeaderPatterns", patterns);
-            return this;
+            return set(Option.ALLOW_HEADER_PATTERNS, list("allowHeaderPatterns", patterns));
         }
 
         /**
@@ -287,8 +238,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder exposeHeaders(String... headers) {
-            this.exposeHeaders = list("exposeHeaders", headers);
-            return this;
+            return set(Option.EXPOSE_HEADERS, list("exposeHeaders", headers));
         }
 
         /**
@@ -299,8 +249,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder supportsCredentials(boolean supportsCredentials) {
-            this.supportsCredentials = supportsCredentials;
-            return this;
+            return set(Option.SUPPORTS_CREDENTIALS, supportsCredentials);
         }
 
         /**
@@ -312,8 +261,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder maxAge(Duration maxAge) {
-            this.maxAge = Objects.requireNonNull(maxAge, "maxAge").getSeconds();
-            return this;
+            return set(Option.MAX_AGE, Objects.requireNonNull(maxAge, "maxAge").getSeconds());
         }
 
         /**
@@ -325,8 +273,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder maxAge(long seconds) {
-            this.maxAge = seconds;
-            return this;
+            return set(Option.MAX_AGE, seconds);
         }
 
         /**
@@ -337,8 +284,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder sendWildcard(boolean sendWildcard) {
-            this.sendWildcard = sendWildcard;
-            return this;
+            return set(Option.SEND_WILDCARD, sendWildcard);
         }
 
         /**
@@ -349,8 +295,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder varyHeader(boolean varyHeader) {
-            this.varyHeader = varyHeader;
-            return this;
+            return set(Option.VARY_HEADER, varyHeader);
         }
 
         /**
@@ -363,8 +308,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder allowPrivateNetwork(boolean allowPrivateNetwork) {
-            this.allowPrivateNetwork = allowPrivateNetwork;
-            return this;
+            return set(Option.ALLOW_PRIVATE_NETWORK, allowPrivateNetwork);
         }
 
         /**
@@ -375,8 +319,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder automaticOptions(boolean automaticOptions) {
-            this.automaticOptions = automaticOptions;
-            return this;
+            return set(Option.AUTOMATIC_OPTIONS, automaticOptions);
         }
 
         /**
@@ -388,8 +331,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder interceptExceptions(boolean interceptExceptions) {
-            this.interceptExceptions = interceptExceptions;
-            return this;
+            return set(Option.INTERCEPT_EXCEPTIONS, interceptExceptions);
         }
 
         /**
@@ -401,8 +343,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder rejectDisallowedOrigins(boolean rejectDisallowedOrigins) {
-            this.rejectDisallowedOrigins = rejectDisallowedOrigins;
-            return this;
+            return set(Option.REJECT_DISALLOWED_ORIGINS, rejectDisallowedOrigins);
         }
 
         /**
@@ -417,8 +358,7 @@ public final class CorsOptions {
          * @return this builder
          */
         public Builder crossSiteProtection(boolean crossSiteProtection) {
-            this.crossSiteProtection = crossSiteProtection;
-            return this;
+            return set(Option.CROSS_SITE_PROTECTION, crossSiteProtection);
         }
 
         /**
@@ -428,6 +368,18 @@ public final class CorsOptions {
          */
         public CorsOptions build() {
             return new CorsOptions(this);
+        }
+
+        /** Sets {@code option} (of {@link Option#POLICY}) to {@code value}, replacing any value it had. */
+        <T> Builder set(Option<T> option, T value) {
+            values.put(option, Objects.requireNonNull(value, option.name()));
+            return this;
+        }
+
+        private <T> @Nullable T get(Option<T> option) {
+            @SuppressWarnings("unchecked") // set only through set(Option<T>, T)
+            T value = (T) values.get(option);
+            return value;
         }
 
         private static <T> List<T> list(String option, T[] values) {

@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resolved, validated CORS policy of one resource method (or of a path rule): every option
@@ -11,30 +12,66 @@ import java.util.List;
  * @param methods                 allowed methods (case-sensitive), in the configured order
  * @param allowHeaders            allowed request header names
  * @param exposeHeaders           the {@code Access-Control-Expose-Headers} value, or null
- * @param supportsCredentials     send {@code Access-Control-Allow-Credentials: true}
  * @param maxAge                  the preflight cache time in seconds, or {@link #NO_MAX_AGE}
- * @param sendWildcard            answer {@code *} (effective only with origins {@code *}, no credentials)
- * @param varyHeader              add {@code Vary}
- * @param allowPrivateNetwork     answer private network preflights with {@code true}
- * @param automaticOptions        preflights answered by the library even where {@code @OPTIONS} exists
- * @param interceptExceptions     error responses carry the headers
- * @param rejectDisallowedOrigins {@code 403} for disallowed origins
- * @param crossSiteProtection     {@code 403} for cross-site requests with an unsafe method
+ * @param flags                   the flags ({@link Option#FLAGS}) that are on, each at its {@link Option#bit()}
  * @param varyActual              the {@code Vary} tokens of actual responses whose answer depends on
  *                                the origin: {@code Origin}, then the headers the origin predicate reads
  * @param varyPreflight           the {@code Vary} tokens of preflight answers: {@code Origin}, the
  *                                announced method and headers, then the headers the origin predicate reads
  */
 record CorsPolicy(String source, OriginMatcher origins, List<String> methods, HeaderMatcher allowHeaders,
-        String exposeHeaders, boolean supportsCredentials, long maxAge, boolean sendWildcard, boolean varyHeader,
-        boolean allowPrivateNetwork, boolean automaticOptions, boolean interceptExceptions,
-        boolean rejectDisallowedOrigins, boolean crossSiteProtection, String varyActual, String varyPreflight) {
+        @Nullable String exposeHeaders, long maxAge, int flags, String varyActual, String varyPreflight) {
 
     /** {@link #maxAge()} when no {@code Access-Control-Max-Age} is sent. */
     static final long NO_MAX_AGE = -1;
 
     CorsPolicy {
         methods = List.copyOf(methods);
+    }
+
+    /** Whether {@code flag} is on. */
+    boolean is(Option<Boolean> flag) {
+        return (flags & flag.bit()) != 0;
+    }
+
+    /** Send {@code Access-Control-Allow-Credentials: true}. */
+    boolean supportsCredentials() {
+        return is(Option.SUPPORTS_CREDENTIALS);
+    }
+
+    /** Answer {@code *} (effective only with origins {@code *}, no credentials). */
+    boolean sendWildcard() {
+        return is(Option.SEND_WILDCARD);
+    }
+
+    /** Add {@code Vary}. */
+    boolean varyHeader() {
+        return is(Option.VARY_HEADER);
+    }
+
+    /** Answer private network preflights with {@code true}. */
+    boolean allowPrivateNetwork() {
+        return is(Option.ALLOW_PRIVATE_NETWORK);
+    }
+
+    /** Preflights answered by the library even where {@code @OPTIONS} exists. */
+    boolean automaticOptions() {
+        return is(Option.AUTOMATIC_OPTIONS);
+    }
+
+    /** Error responses carry the headers. */
+    boolean interceptExceptions() {
+        return is(Option.INTERCEPT_EXCEPTIONS);
+    }
+
+    /** {@code 403} for disallowed origins. */
+    boolean rejectDisallowedOrigins() {
+        return is(Option.REJECT_DISALLOWED_ORIGINS);
+    }
+
+    /** {@code 403} for cross-site requests with an unsafe method. */
+    boolean crossSiteProtection() {
+        return is(Option.CROSS_SITE_PROTECTION);
     }
 
     /** The {@code Access-Control-Allow-Methods} value: the methods, comma-joined. */
@@ -51,7 +88,7 @@ record CorsPolicy(String source, OriginMatcher origins, List<String> methods, He
      * depend on the origin (and needs no {@code Vary: Origin}).
      */
     boolean answersWildcard() {
-        return sendWildcard && origins.any() && !supportsCredentials;
+        return sendWildcard() && origins.any() && !supportsCredentials();
     }
 
     /** Every setting, without the source: two policies with equal settings answer alike. */
@@ -60,14 +97,19 @@ record CorsPolicy(String source, OriginMatcher origins, List<String> methods, He
         return text.substring(source.length() + 1);
     }
 
+    /** The source and every setting; the flags and maxAge in the catalogue's order. */
     @Override
     public String toString() {
-        return source + " {origins=[" + origins + "], methods=[" + allowMethods() + "], allowHeaders=[" + allowHeaders
-                + "], exposeHeaders=[" + (exposeHeaders == null ? "" : exposeHeaders) + "], supportsCredentials="
-                + supportsCredentials + ", maxAge=" + (hasMaxAge() ? Long.toString(maxAge) : "none") + ", sendWildcard="
-                + sendWildcard + ", varyHeader=" + varyHeader + ", allowPrivateNetwork=" + allowPrivateNetwork
-                + ", automaticOptions=" + automaticOptions + ", interceptExceptions=" + interceptExceptions
-                + ", rejectDisallowedOrigins=" + rejectDisallowedOrigins + ", crossSiteProtection=" + crossSiteProtection
-                + (varyActual.equals(CorsHeaders.VARY_ORIGIN) ? "" : ", vary=[" + varyActual + "]") + "}";
+        StringBuilder sb = new StringBuilder(source).append(" {origins=[").append(origins).append("], methods=[")
+                .append(allowMethods()).append("], allowHeaders=[").append(allowHeaders).append("], exposeHeaders=[")
+                .append(exposeHeaders == null ? "" : exposeHeaders).append(']');
+        for (Option<?> o : Option.POLICY) {
+            if (o == Option.MAX_AGE) {
+                sb.append(", maxAge=").append(hasMaxAge() ? Long.toString(maxAge) : "none");
+            } else if (o.kind() == Option.Kind.FLAG) {
+                sb.append(", ").append(o.name()).append('=').append((flags & o.bit()) != 0);
+            }
+        }
+        return sb.append(varyActual.equals(CorsHeaders.VARY_ORIGIN) ? "" : ", vary=[" + varyActual + "]").append('}').toString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CORS decision as a pure function of the policy and the request's CORS facts; no JAX-RS type
@@ -38,23 +39,14 @@ final class CorsProcessor {
      *
      * @param policy        the covering policy
      * @param origin        the {@code Origin} value (several headers joined by commas), or null
+     * @param server        the server's own origins besides {@code requestOrigin}
      * @param requestOrigin the request's own {@code scheme://host[:port]} when a disallowed origin
      *                      may still be refused (under rejectDisallowedOrigins, before the resource
      *                      runs); null once the request is past that point
+     * @param request       the request as a request-aware origin predicate sees it; null where it reads none
      */
-    static CorsDecision actual(CorsPolicy policy, String origin, String requestOrigin) {
-        return actual(policy, origin, ServerOrigin.REQUEST_ONLY, requestOrigin, null);
-    }
-
-    /**
-     * An actual request, with the server's configured own origins and a view of the request for a
-     * request-aware origin predicate.
-     *
-     * @param server        the server's own origins besides {@code requestOrigin}
-     * @param requestOrigin as in {@link #actual(CorsPolicy, String, String)}
-     * @param request       the request as the origin predicate sees it; null where it reads none
-     */
-    static CorsDecision actual(CorsPolicy policy, String origin, ServerOrigin server, String requestOrigin, CorsRequestView request) {
+    static CorsDecision actual(CorsPolicy policy, @Nullable String origin, ServerOrigin server, @Nullable String requestOrigin,
+            @Nullable CorsRequestView request) {
         if (policy.answersWildcard()) {
             // "CORS protocol and HTTP caches": a constant '*' needs no Vary: Origin.
             // The whole answer is constant, so it goes on every response, with or without Origin.
@@ -93,8 +85,9 @@ final class CorsProcessor {
      * (Fetch Metadata, "Sec-Fetch-Site"); an origin the policy lists passes; any other
      * {@code Sec-Fetch-Site} value is refused; without it, no {@code Origin} passes (no browser
      * sends an unsafe request cross-site without one), the server's own origin passes, and any
-     * other {@code Origin} is refused. The outcome equals the issue's order (trusted origins
-     * first); asking the predicate last spares it on same-origin requests.
+     * other {@code Origin} is refused. The outcome equals that of the order docs/options.md
+     * documents (a listed origin passes before {@code Sec-Fetch-Site} is read); reading
+     * {@code Sec-Fetch-Site} first spares the predicate on same-origin requests.
      *
      * @param method        the request method
      * @param origin        {@code Origin} (several joined by commas), or null
@@ -103,17 +96,8 @@ final class CorsProcessor {
      * @param requestOrigin the request's own origin, asked only when neither Sec-Fetch-Site nor a
      *                      listed origin decides
      */
-    static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
-            Supplier<String> requestOrigin) {
-        return crossSite(policy, method, origin, secFetchSite, server, requestOrigin, null);
-    }
-
-    /**
-     * As {@link #crossSite(CorsPolicy, String, String, String, ServerOrigin, Supplier)}, with the
-     * request a request-aware origin predicate reads (null where it reads none).
-     */
-    static CorsDecision crossSite(CorsPolicy policy, String method, String origin, String secFetchSite, ServerOrigin server,
-            Supplier<String> requestOrigin, CorsRequestView request) {
+    static CorsDecision crossSite(CorsPolicy policy, String method, @Nullable String origin, @Nullable String secFetchSite,
+            ServerOrigin server, Supplier<String> requestOrigin, @Nullable CorsRequestView request) {
         if (isSafe(method)) {
             return PASS_SAFE_METHOD;
         }
@@ -150,20 +134,11 @@ final class CorsProcessor {
      * @param requestMethod         {@code Access-Control-Request-Method}
      * @param requestHeaders        {@code Access-Control-Request-Headers}, or null
      * @param requestPrivateNetwork {@code Access-Control-Request-Private-Network}, or null
+     * @param request               the announced request as a request-aware origin predicate sees it;
+     *                              null where none reads it
      */
     static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
-            String requestHeaders, String requestPrivateNetwork) {
-        return preflight(policies, origin, requestMethod, requestHeaders, requestPrivateNetwork, null);
-    }
-
-    /**
-     * A CORS-preflight request, with a view of the announced request for a request-aware origin
-     * predicate.
-     *
-     * @param request the announced request as the origin predicate sees it; null where none reads it
-     */
-    static CorsDecision preflight(List<CorsPolicy> policies, String origin, String requestMethod,
-            String requestHeaders, String requestPrivateNetwork, CorsRequestView request) {
+            @Nullable String requestHeaders, @Nullable String requestPrivateNetwork, @Nullable CorsRequestView request) {
         CorsPolicy first = policies.get(0);
         String vary = preflightVary(policies);
         if (!HttpSyntax.isToken(requestMethod)) {
@@ -205,8 +180,8 @@ final class CorsProcessor {
      * will, so it grants only what every policy grants (credentials, private network, methods, the
      * shortest max age) and answers {@code *} only when every policy would.
      */
-    private static CorsDecision combined(List<CorsPolicy> policies, String origin, String allowHeaders,
-            String requestPrivateNetwork, String vary) {
+    private static CorsDecision combined(List<CorsPolicy> policies, String origin, @Nullable String allowHeaders,
+            @Nullable String requestPrivateNetwork, @Nullable String vary) {
         boolean wildcard = true;
         boolean credentials = true;
         boolean privateNetwork = true;
@@ -232,7 +207,7 @@ final class CorsProcessor {
      * headers, and on the origin and the headers origin predicates read unless every policy
      * answers a constant {@code *}. None when no policy adds {@code Vary}.
      */
-    static String preflightVary(List<CorsPolicy> policies) {
+    static @Nullable String preflightVary(List<CorsPolicy> policies) {
         boolean any = false;
         boolean allWildcard = true;
         for (int i = 0; i < policies.size(); i++) {
@@ -257,8 +232,8 @@ final class CorsProcessor {
     }
 
     /** The refusal of the preflight by {@code policy}, or null when it allows it. */
-    private static CorsDecision refusal(CorsPolicy policy, String origin, String method, List<String> headers, String vary,
-            CorsRequestView request) {
+    private static @Nullable CorsDecision refusal(CorsPolicy policy, String origin, String method, List<String> headers,
+            @Nullable String vary, @Nullable CorsRequestView request) {
         if (!policy.answersWildcard() && !policy.origins().allows(origin, request)) {
             return CorsDecision.refused(vary, Reason.PREFLIGHT_ORIGIN_REFUSED, policy, origin);
         }
@@ -278,7 +253,7 @@ final class CorsProcessor {
      * whitespace, empty elements skipped, names lower-cased. Null when an element is not a token,
      * is {@code *}, or the value is oversized; an empty list for an absent value.
      */
-    static List<String> parseHeaderList(String value) {
+    static @Nullable List<String> parseHeaderList(@Nullable String value) {
         if (value == null) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read-only view of the request whose origin a
  * {@link CorsOptions.Builder#originPredicate(java.util.function.BiPredicate, String...) request-aware origin predicate}
@@ -49,5 +51,5 @@ public interface CorsRequestView {
      * @return the value, or null when the request has no such header
      * @throws IllegalArgumentException when {@code name} was not declared
      */
-    String header(String name);
+    @Nullable String header(String name);
 }

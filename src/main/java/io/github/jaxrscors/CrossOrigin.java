@@ -36,7 +36,10 @@ import java.lang.annotation.Target;
  * judged by the policy of the method that would serve the announced request, and answered by the
  * library; no {@code @OPTIONS} method is needed. The annotation only takes effect when a
  * {@link CorsFeature} is registered. As with {@code @Path}, it may sit on a resource interface or
- * superclass (JAX-RS annotation inheritance). Being a {@code @NameBinding}, it also binds any
+ * superclass (JAX-RS annotation inheritance), at any depth. The class's annotation is that of the
+ * nearest type that carries one: the class, then its superclasses nearest first, then the
+ * interfaces, those of the class before those of its superclass, each class's declared interfaces
+ * before the interfaces they extend. Being a {@code @NameBinding}, it also binds any
  * filter of your own that carries {@code @CrossOrigin} to the classes and methods that carry it
  * directly.
  *

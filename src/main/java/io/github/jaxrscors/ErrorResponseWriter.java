@@ -130,11 +130,6 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
         return delegate.enableResponseBuffering();
     }
 
-    /** The container's writer this one wraps. */
-    ContainerResponseWriter delegate() {
-        return delegate;
-    }
-
     @Override
     public String toString() {
         return "ErrorResponseWriter{" + delegate.getClass().getName() + "}";

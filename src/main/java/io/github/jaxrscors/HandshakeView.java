@@ -4,6 +4,7 @@ import jakarta.websocket.server.HandshakeRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WebSocket opening handshake as a request-aware origin predicate sees it: method {@code GET}
@@ -33,7 +34,7 @@ final class HandshakeView implements CorsRequestView {
 
     /** The header's values joined by commas; names compared case-insensitively, as the containers' maps differ. */
     @Override
-    public String header(String name) {
+    public @Nullable String header(String name) {
         Map<String, List<String>> headers = request.getHeaders();
         if (headers == null) {
             return null;

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Character-level checks of the values the CORS protocol carries, written as loops so a request
@@ -69,7 +70,7 @@ final class HttpSyntax {
      * Why an {@code Origin} value is refused whatever the policy, for the DEBUG log; null when it is
      * a serialized origin or the exact {@code null}.
      */
-    static String originDefect(String s) {
+    static @Nullable String originDefect(@Nullable String s) {
         if (s == null || "null".equals(s) || isSerializedOrigin(s)) {
             return null;
         }
@@ -202,7 +203,12 @@ final class HttpSyntax {
         return lower.startsWith("https://") && lower.endsWith(":443") || lower.startsWith("http://") && lower.endsWith(":80");
     }
 
-    /** ASCII lower case; returns {@code s} itself when it has no upper-case letter. */
+    /**
+     * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT}: not ASCII-only. Besides
+     * {@code A-Z}, it lowers non-ASCII letters, some to ASCII (the Kelvin sign U+212A becomes
+     * {@code k}); a caller that checks a grammar after lowering accepts such a letter as its lower
+     * case. Returns {@code s} itself when nothing changes.
+     */
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One layer of configuration and where it came from, for messages
  * ({@code UserResource#list}, {@code resource("/api/.*")}, {@code jaxrs.cors.* properties}).
@@ -12,22 +14,10 @@ package io.github.jaxrscors;
  *                       a composed annotation carries, below a direct {@code @CrossOrigin} on the
  *                       same element (each option is taken from the first of the two that sets it)
  */
-record Layer(CorsOptions options, String source, boolean fromProperties, Layer composed) {
+record Layer(CorsOptions options, String source, boolean fromProperties, @Nullable Layer composed) {
 
-    static final Layer DEFAULTS = new Layer(CorsOptions.builder()
-            .origins("*")
-            .methods("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")
-            .allowHeaders("*")
-            .exposeHeaders()
-            .supportsCredentials(false)
-            .sendWildcard(false)
-            .varyHeader(true)
-            .allowPrivateNetwork(false)
-            .automaticOptions(true)
-            .interceptExceptions(true)
-            .rejectDisallowedOrigins(false)
-            .crossSiteProtection(false)
-            .build(), "defaults");
+    /** The defaults: each option's {@link Option#defaultValue()}. */
+    static final Layer DEFAULTS = new Layer(CorsOptions.defaults(), "defaults");
 
     /** A layer of options set in code or by annotation: messages name {@code source}. */
     Layer(CorsOptions options, String source) {

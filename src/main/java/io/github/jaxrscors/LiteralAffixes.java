@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The literal text that every whole match of a regular expression starts and ends with, read from
@@ -33,7 +34,7 @@ record LiteralAffixes(String prefix, String suffix) {
      * The affixes of every pattern, or null where one of them has none that can be read, or none
      * at all (that pattern could match anything, so no value could be ruled out).
      */
-    static List<LiteralAffixes> of(List<Pattern> patterns) {
+    static @Nullable List<LiteralAffixes> of(List<Pattern> patterns) {
         if (patterns.isEmpty()) {
             return null;
         }
@@ -49,7 +50,7 @@ record LiteralAffixes(String prefix, String suffix) {
     }
 
     /** The affixes of {@code pattern}, or null where they cannot be read with certainty. */
-    static LiteralAffixes of(Pattern pattern) {
+    static @Nullable LiteralAffixes of(Pattern pattern) {
         if (pattern.flags() != 0) {
             return null;
         }
@@ -76,7 +77,7 @@ record LiteralAffixes(String prefix, String suffix) {
      * (a group, a class, a metacharacter, a quantified atom). Null where the pattern uses syntax
      * this reading does not follow.
      */
-    private static List<Integer> tokens(String p) {
+    private static @Nullable List<Integer> tokens(String p) {
         List<Integer> tokens = new ArrayList<>();
         int depth = 0;
         int i = 0;

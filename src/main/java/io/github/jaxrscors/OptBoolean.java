@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A tri-state flag for {@link CrossOrigin} attributes: annotations cannot hold {@code null}, so
  * {@link #DEFAULT} stands for "not set here; inherit the next layer".
@@ -13,7 +15,7 @@ public enum OptBoolean {
     DEFAULT;
 
     /** {@code null} for {@link #DEFAULT}, else the boolean value. */
-    Boolean toBoolean() {
+    @Nullable Boolean toBoolean() {
         return this == DEFAULT ? null : this == TRUE;
     }
 }

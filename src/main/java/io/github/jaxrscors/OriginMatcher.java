@@ -2,10 +2,7 @@ package io.github.jaxrscors;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether an {@code Origin} value is allowed: exact origins, port wildcards, subdomain
@@ -18,48 +15,16 @@ import java.util.regex.PatternSyntaxException;
  * @param anyPortHosts {@code scheme://host} of the listed {@code scheme://host:*}, lower case
  * @param wildcards    listed subdomain wildcards, with a port or any port
  * @param patterns     origin regexes, matched against the whole value
- * @param predicate    request-time decision, or null; an origin-only predicate is an {@link OriginOnly}
- * @param readsHeaders the request header names the predicate declared, as declared, without
- *                     duplicates ({@code Origin} left out: it is in {@code Vary} already)
+ * @param predicate    the request-time decision, or null
  * @param allowNull    {@code "null"} was listed
- * @param combined     the patterns as one alternation, asked with one matcher instead of one per
- *                     pattern where more than one pattern's affixes admit an origin; null when there
- *                     are fewer than two, or they cannot be combined safely
- * @param affixes      the literal start and end of each pattern's matches, indexed by their end: an
- *                     origin that none admits is not asked of the patterns, and one that only one
- *                     admits is asked of that pattern alone (the alternation would try each in
- *                     turn); null where they cannot be read for every pattern
  */
 record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-        List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull,
-        Pattern combined, AffixIndex affixes) {
-
-    /** Flags, back references, quoting and comments would change meaning once patterns share one regex. */
-    private static final Pattern NOT_COMBINABLE = Pattern.compile(".*(?:\\\\[1-9]|\\\\k<|\\\\Q|#|\\(\\?[a-zA-Z-]*x).*", Pattern.DOTALL);
+        OriginPatterns patterns, @Nullable OriginPredicate predicate, boolean allowNull) {
 
     OriginMatcher {
         exact = Set.copyOf(exact);
         anyPortHosts = Set.copyOf(anyPortHosts);
         wildcards = List.copyOf(wildcards);
-        patterns = List.copyOf(patterns);
-        readsHeaders = List.copyOf(readsHeaders);
-    }
-
-    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-            List<Pattern> patterns, BiPredicate<String, CorsRequestView> predicate, List<String> readsHeaders, boolean allowNull) {
-        this(any, exact, anyPortHosts, wildcards, patterns, predicate, readsHeaders, allowNull, combine(patterns),
-                AffixIndex.of(LiteralAffixes.of(patterns)));
-    }
-
-    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-            List<Pattern> patterns, Predicate<String> predicate, boolean allowNull) {
-        this(any, exact, anyPortHosts, wildcards, patterns, predicate, allowNull, combine(patterns));
-    }
-
-    OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, List<SubdomainWildcard> wildcards,
-            List<Pattern> patterns, Predicate<String> predicate, boolean allowNull, Pattern combined) {
-        this(any, exact, anyPortHosts, wildcards, patterns, predicate == null ? null : new OriginOnly(predicate), List.of(),
-                allowNull, combined, AffixIndex.of(LiteralAffixes.of(patterns)));
     }
 
     /**
@@ -67,14 +32,19 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * a view of it; an origin-only predicate never needs one.
      */
     boolean readsRequest() {
-        return predicate != null && !(predicate instanceof OriginOnly);
+        return predicate != null && predicate.readsRequest();
+    }
+
+    /** The request header names the predicate declared it reads; none without a predicate. */
+    List<String> readsHeaders() {
+        return predicate == null ? List.of() : predicate.readsHeaders();
     }
 
     /**
      * Parses {@code scheme://host:*} (any case; an IPv6 literal host included) into
      * {@code scheme://host} in lower case, or returns null when {@code entry} is not one.
      */
-    static String parseAnyPortHost(String entry) {
+    static @Nullable String parseAnyPortHost(String entry) {
         if (!entry.endsWith(":*")) {
             return null;
         }
@@ -86,45 +56,14 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     }
 
     /**
-     * {@code (?:p1)|(?:p2)|...}: whole-matches exactly the values that some pattern whole-matches
-     * (the matcher backtracks into every alternative), and costs one matcher per request, not one
-     * per pattern. Null where that equivalence is not certain: compile flags, back references
-     * (numbered across patterns), {@code \Q} quoting or comments that would run past a pattern's
-     * end, or names that two patterns share.
+     * Whether {@code origin} (one header value, never a list) is allowed for the request
+     * {@code request} shows (null where the predicate does not read the request, see
+     * {@link #readsRequest()}). A value outside the Fetch {@code Origin} grammar (upper case
+     * included: browsers serialize scheme and host in lower case, so such a value did not come from
+     * one) or oversized is refused before any list, regex or predicate sees it; what passes is
+     * lower case, so the look-ups need no case folding.
      */
-    static Pattern combine(List<Pattern> patterns) {
-        if (patterns.size() < 2) {
-            return null;
-        }
-        StringBuilder alternation = new StringBuilder();
-        for (Pattern p : patterns) {
-            if (p.flags() != 0 || NOT_COMBINABLE.matcher(p.pattern()).matches()) {
-                return null;
-            }
-            alternation.append(alternation.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
-        }
-        try {
-            return Pattern.compile(alternation.toString());
-        } catch (PatternSyntaxException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Whether {@code origin} (one header value, never a list) is allowed. A value outside the Fetch
-     * {@code Origin} grammar (upper case included: browsers serialize scheme and host in lower
-     * case, so such a value did not come from one) or oversized is refused before any list,
-     * regex or predicate sees it; what passes is lower case, so the look-ups need no case folding.
-     */
-    boolean allows(String origin) {
-        return allows(origin, null);
-    }
-
-    /**
-     * Whether {@code origin} is allowed for the request {@code request} shows (null where the
-     * predicate does not read the request, see {@link #readsRequest()}).
-     */
-    boolean allows(String origin, CorsRequestView request) {
+    boolean allows(String origin, @Nullable CorsRequestView request) {
         if ("null".equals(origin)) {
             return allowNull;
         }
@@ -136,17 +75,12 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
      * subdomain wildcard, a pattern or the predicate; never by {@code "*"} nor by {@code "null"},
      * which admit any site. The origins crossSiteProtection trusts.
      */
-    boolean allowsListed(String origin) {
-        return allowsListed(origin, null);
-    }
-
-    /** As {@link #allowsListed(String)}, with the request a request-aware predicate reads. */
-    boolean allowsListed(String origin, CorsRequestView request) {
+    boolean allowsListed(String origin, @Nullable CorsRequestView request) {
         return HttpSyntax.isSerializedOrigin(origin) && listed(origin, request);
     }
 
     /** Whether a well-formed {@code origin} is allowed by an entry other than {@code "*"}. */
-    private boolean listed(String origin, CorsRequestView request) {
+    private boolean listed(String origin, @Nullable CorsRequestView request) {
         if (exact.contains(origin)) {
             return true;
         }
@@ -158,42 +92,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
                 return true;
             }
         }
-        int admitted = patterns.isEmpty() ? AffixIndex.NONE : affixes == null ? AffixIndex.SEVERAL : affixes.admitted(origin);
-        if (admitted == AffixIndex.NONE) {
-            return predicate != null && askPredicate(origin, request);
-        }
-        if (admitted >= 0) {
-            if (patterns.get(admitted).matcher(origin).matches()) {
-                return true;
-            }
-        } else if (combined != null) {
-            if (combined.matcher(origin).matches()) {
-                return true;
-            }
-        } else {
-            for (int i = 0; i < patterns.size(); i++) {
-                if ((affixes == null || affixes.all().get(i).admits(origin)) && patterns.get(i).matcher(origin).matches()) {
-                    return true;
-                }
-            }
-        }
-        return predicate != null && askPredicate(origin, request);
-    }
-
-    /**
-     * Asks the predicate; an exception it throws refuses the origin (never a 500). It is logged at
-     * WARNING the first time this predicate throws an exception of its class, then at DEBUG, so
-     * a failing database does not flood the log with one record per request.
-     */
-    private boolean askPredicate(String origin, CorsRequestView request) {
-        try {
-            return predicate.test(origin, predicate instanceof OriginOnly ? null : new DeclaredView(request, readsHeaders));
-        } catch (RuntimeException e) {
-            CorsLog.warnOnce(List.of(predicate, e.getClass()), () -> "originPredicate " + predicate + " threw "
-                    + CorsLog.escape(String.valueOf(e)) + " for Origin " + CorsLog.escape(origin) + "; the origin is refused"
-                    + " (later exceptions of this class from this predicate are logged at DEBUG)");
-            return false;
-        }
+        return patterns.matches(origin) || predicate != null && predicate.allows(origin, request);
     }
 
     @Override
@@ -208,9 +107,11 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         exact.stream().sorted().forEach(o -> sb.append(o).append(", "));
         anyPortHosts.stream().sorted().forEach(o -> sb.append(o).append(":*, "));
         wildcards.forEach(w -> sb.append(w).append(", "));
-        patterns.forEach(p -> sb.append("/").append(p.pattern()).append("/, "));
+        if (!patterns.isEmpty()) {
+            sb.append(patterns).append(", ");
+        }
         if (predicate != null) {
-            sb.append("predicate ").append(predicate).append(readsHeaders.isEmpty() ? "" : " reading " + readsHeaders).append(", ");
+            sb.append(predicate).append(", ");
         }
         return sb.length() == 0 ? "(none)" : sb.substring(0, sb.length() - 2);
     }
@@ -227,7 +128,7 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
     record SubdomainWildcard(String prefix, String suffix, boolean anyPort) {
 
         /** Parses {@code scheme://*.domain[:port]} or {@code scheme://*.domain:*}, or returns null when {@code entry} is not one. */
-        static SubdomainWildcard parse(String entry) {
+        static @Nullable SubdomainWildcard parse(String entry) {
             boolean anyPort = entry.endsWith(":*");
             String base = anyPort ? entry.substring(0, entry.length() - 2) : entry;
             int sep = base.indexOf("://*.");
@@ -277,68 +178,6 @@ record OriginMatcher(boolean any, Set<String> exact, Set<String> anyPortHosts, L
         @Override
         public String toString() {
             return prefix + "*" + suffix + (anyPort ? ":*" : "");
-        }
-    }
-
-    /**
-     * An origin-only {@code originPredicate(Predicate)}, asked as a request-aware one that ignores
-     * the request.
-     *
-     * @param predicate the application's predicate
-     */
-    record OriginOnly(Predicate<String> predicate) implements BiPredicate<String, CorsRequestView> {
-        @Override
-        public boolean test(String origin, CorsRequestView request) {
-            return predicate.test(origin);
-        }
-
-        @Override
-        public String toString() {
-            return predicate.toString();
-        }
-    }
-
-    /**
-     * What a request-aware predicate sees: the request, but only the headers it declared (and
-     * {@code Origin}), because those are the names added to {@code Vary}. A header read without
-     * being declared would make shared caches serve one request's answer to another that differs
-     * in it, so the read fails and the origin is refused.
-     *
-     * @param request  the adapter's view of the request, or null where none was given (engine tests)
-     * @param declared the declared names, lower case
-     */
-    record DeclaredView(CorsRequestView request, List<String> declared) implements CorsRequestView {
-        @Override
-        public String method() {
-            return request == null ? null : request.method();
-        }
-
-        @Override
-        public String path() {
-            return request == null ? null : request.path();
-        }
-
-        @Override
-        public String header(String name) {
-            if (!name.equalsIgnoreCase(CorsHeaders.ORIGIN) && !isDeclared(name)) {
-                throw new IllegalArgumentException("the predicate read request header " + name + ", which it did not "
-                        + "declare: add it to the header names given to originPredicate, so Vary lists it");
-            }
-            return request == null ? null : request.header(name);
-        }
-
-        private boolean isDeclared(String name) {
-            for (String d : declared) {
-                if (d.equalsIgnoreCase(name)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return "request " + method() + " " + path() + " (headers " + declared + ")";
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the classic slips of an origin pattern, the ones that admit a lookalike of the very host
@@ -46,7 +47,7 @@ final class OriginPatternAudit {
      * @param layer     the options that set the patterns, for one WARNING per setting
      * @throws IllegalStateException when {@code dangerous} is set and a pattern admits a lookalike
      */
-    static void check(String target, List<Pattern> patterns, String dangerous, String source, CorsOptions layer) {
+    static void check(String target, List<Pattern> patterns, @Nullable String dangerous, String source, CorsOptions layer) {
         for (Pattern p : patterns) {
             String lookalike = lookalike(p);
             if (lookalike == null) {
@@ -68,7 +69,7 @@ final class OriginPatternAudit {
     }
 
     /** A lookalike origin {@code pattern} matches, or null when it matches none. */
-    static String lookalike(Pattern pattern) {
+    static @Nullable String lookalike(Pattern pattern) {
         for (String probe : probes(pattern.pattern())) {
             if (pattern.matcher(probe).matches()) {
                 return probe;

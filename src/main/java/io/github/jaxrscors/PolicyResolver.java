@@ -6,12 +6,12 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges layers of options (highest first) into one validated {@link CorsPolicy}. For each option
@@ -56,7 +56,8 @@ final class PolicyResolver {
      * @param target where the policy applies, for messages ({@code UserResource#list})
      * @throws IllegalStateException naming the target, the setting and its source
      */
-    static CorsPolicy resolve(String target, Layer onMethod, Layer onClass, Layer rule, Layer builder, Layer properties) {
+    static CorsPolicy resolve(String target, @Nullable Layer onMethod, @Nullable Layer onClass, @Nullable Layer rule, Layer builder,
+            Layer properties) {
         List<Layer> layers = new ArrayList<>(5);
         for (Layer layer : new Layer[] {onMethod, onClass, rule, builder, properties}) {
             for (Layer l = layer; l != null; l = l.composed()) {
@@ -76,15 +77,19 @@ final class PolicyResolver {
         List<Layer> all = new ArrayList<>(layers);
         all.add(Layer.DEFAULTS);
 
-        Layer originLayer = first(all, CorsOptions::setsOrigins);
-        Layer headerLayer = first(all, CorsOptions::setsAllowHeaders);
-        Layer methodLayer = first(all, o -> o.methods != null);
-        Layer exposeLayer = first(all, o -> o.exposeHeaders != null);
-        Layer credentialsLayer = first(all, o -> o.supportsCredentials != null);
-        Layer maxAgeLayer = firstOrNull(all, o -> o.maxAge != null);
+        Layer originLayer = first(all, Option.ORIGINS);
+        Layer headerLayer = first(all, Option.ALLOW_HEADERS);
+        Layer methodLayer = first(all, Option.METHODS);
+        Layer exposeLayer = first(all, Option.EXPOSE_HEADERS);
+        Layer credentialsLayer = first(all, Option.SUPPORTS_CREDENTIALS);
+        Layer maxAgeLayer = firstOrNull(all, Option.MAX_AGE);
+        int flags = 0;
+        for (Option<Boolean> flag : Option.FLAGS) {
+            flags |= Boolean.TRUE.equals(first(all, flag).options().get(flag)) ? flag.bit() : 0;
+        }
 
         OriginMatcher origins = origins(target, originLayer);
-        boolean credentials = credentialsLayer.options().supportsCredentials;
+        boolean credentials = (flags & Option.SUPPORTS_CREDENTIALS.bit()) != 0;
         if (credentials && origins.any()) {
             throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials") + " cannot be combined with origins \"*\""
                     + from(originLayer, "origins") + " (browsers reject Access-Control-Allow-Origin: * on credentialed requests, and "
@@ -97,7 +102,7 @@ final class PolicyResolver {
                     + "this would let every site read your users' data). List real origins.");
         }
         if (credentials) {
-            for (Pattern p : origins.patterns()) {
+            for (Pattern p : origins.patterns().all()) {
                 for (String canary : ANY_ORIGIN_CANARIES) {
                     if (p.matcher(canary).matches()) {
                         throw error(target, "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
@@ -108,22 +113,20 @@ final class PolicyResolver {
                 }
             }
         }
-        Layer privateNetworkLayer = first(all, o -> o.allowPrivateNetwork != null);
+        Layer privateNetworkLayer = first(all, Option.ALLOW_PRIVATE_NETWORK);
         checkPrivateNetwork(target, privateNetworkLayer, origins, originLayer);
-        OriginPatternAudit.check(target, origins.patterns(), credentials ? "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
-                : privateNetworkLayer.options().allowPrivateNetwork ? "allowPrivateNetwork=true" + from(privateNetworkLayer, "allowPrivateNetwork")
-                : null, from(originLayer, "originPatterns"), originLayer.options());
+        boolean privateNetwork = (flags & Option.ALLOW_PRIVATE_NETWORK.bit()) != 0;
+        String dangerous = credentials ? "supportsCredentials=true" + from(credentialsLayer, "supportsCredentials")
+                : privateNetwork ? "allowPrivateNetwork=true" + from(privateNetworkLayer, "allowPrivateNetwork") : null;
+        OriginPatternAudit.check(target, origins.patterns().all(), dangerous, from(originLayer, "originPatterns"), originLayer.options());
         List<String> methods = methods(target, methodLayer);
         HeaderMatcher allowHeaders = allowHeaders(target, headerLayer);
         String expose = exposeHeaders(target, exposeLayer, credentials, credentialsLayer);
         Long maxAge = maxAgeLayer == null ? null : maxAge(target, maxAgeLayer);
         warnAboveBrowserCaps(target, maxAgeLayer, maxAge);
         String[] vary = vary(origins);
-        return new CorsPolicy(target, origins, methods, allowHeaders, expose, credentials,
-                maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
-                flag(all, o -> o.sendWildcard), flag(all, o -> o.varyHeader), flag(all, o -> o.allowPrivateNetwork),
-                flag(all, o -> o.automaticOptions), flag(all, o -> o.interceptExceptions),
-                flag(all, o -> o.rejectDisallowedOrigins), flag(all, o -> o.crossSiteProtection), vary[0], vary[1]);
+        return new CorsPolicy(target, origins, methods, allowHeaders, expose, maxAge == null ? CorsPolicy.NO_MAX_AGE : maxAge,
+                flags, vary[0], vary[1]);
     }
 
     /**
@@ -133,7 +136,7 @@ final class PolicyResolver {
      * {@code null} (any page can send it from a sandboxed iframe) and patterns that match any site.
      */
     private static void checkPrivateNetwork(String target, Layer privateNetworkLayer, OriginMatcher origins, Layer originLayer) {
-        if (!privateNetworkLayer.options().allowPrivateNetwork) {
+        if (!Boolean.TRUE.equals(privateNetworkLayer.options().get(Option.ALLOW_PRIVATE_NETWORK))) {
             return;
         }
         String setting = "allowPrivateNetwork=true" + from(privateNetworkLayer, "allowPrivateNetwork") + " cannot be combined with ";
@@ -146,7 +149,7 @@ final class PolicyResolver {
             throw error(target, setting + "origins \"null\"" + from(originLayer, "origins") + " (any site can send Origin: null from a "
                     + "sandboxed iframe, so this would open the private network to every site)." + fix);
         }
-        for (Pattern p : origins.patterns()) {
+        for (Pattern p : origins.patterns().all()) {
             for (String canary : ANY_ORIGIN_CANARIES) {
                 if (p.matcher(canary).matches()) {
                     throw error(target, setting + "originPatterns entry \"" + p.pattern() + "\"" + from(originLayer, "originPatterns")
@@ -161,8 +164,8 @@ final class PolicyResolver {
      * A max age above what browsers keep buys nothing and misleads whoever reads the
      * configuration: Chromium caps {@code Access-Control-Max-Age} at 7,200 s, WebKit at 600 s.
      */
-    private static void warnAboveBrowserCaps(String target, Layer maxAgeLayer, Long maxAge) {
-        if (maxAge == null || maxAge <= BROWSER_MAX_AGE_CAP || !WARNED_MAX_AGE.add(maxAgeLayer.options())) {
+    private static void warnAboveBrowserCaps(String target, @Nullable Layer maxAgeLayer, @Nullable Long maxAge) {
+        if (maxAge == null || maxAge <= BROWSER_MAX_AGE_CAP || !WARNED_MAX_AGE.add(Objects.requireNonNull(maxAgeLayer).options())) {
             return;
         }
         CorsLog.warn("CORS configuration in " + target + ": maxAge=" + maxAge + from(maxAgeLayer, "maxAge") + " is longer than "
@@ -189,25 +192,25 @@ final class PolicyResolver {
      */
     static void checkLayer(String target, Layer layer) {
         CorsOptions o = layer.options();
-        if (o.setsOrigins()) {
+        if (o.setsGroup(Option.ORIGINS)) {
             origins(target, layer);
         }
-        if (o.setsAllowHeaders()) {
+        if (o.setsGroup(Option.ALLOW_HEADERS)) {
             allowHeaders(target, layer);
         }
-        if (o.methods != null) {
+        if (o.get(Option.METHODS) != null) {
             methods(target, layer);
         }
-        if (o.exposeHeaders != null) {
+        if (o.get(Option.EXPOSE_HEADERS) != null) {
             exposeHeaders(target, layer, false, layer);
         }
-        if (o.maxAge != null) {
+        if (o.get(Option.MAX_AGE) != null) {
             maxAge(target, layer);
         }
     }
 
     private static List<String> methods(String target, Layer layer) {
-        List<String> methods = layer.options().methods;
+        List<String> methods = Objects.requireNonNull(layer.options().get(Option.METHODS));
         for (String m : methods) {
             if (m.equals("*")) {
                 throw error(target, "methods entry \"*\"" + from(layer, "methods") + " is not supported: methods are compared "
@@ -222,7 +225,7 @@ final class PolicyResolver {
     }
 
     private static long maxAge(String target, Layer layer) {
-        long maxAge = layer.options().maxAge;
+        long maxAge = Objects.requireNonNull(layer.options().get(Option.MAX_AGE));
         if (maxAge < 0) {
             throw error(target, "maxAge=" + maxAge + from(layer, "maxAge") + " is negative. Use 0 (do not cache preflights) "
                     + "or a number of seconds; leave it unset to send no Access-Control-Max-Age.");
@@ -237,7 +240,7 @@ final class PolicyResolver {
         Set<String> exact = new HashSet<>();
         Set<String> anyPortHosts = new HashSet<>();
         List<SubdomainWildcard> wildcards = new ArrayList<>();
-        for (String entry : o.origins == null ? List.<String>of() : o.origins) {
+        for (String entry : orEmpty(o.get(Option.ORIGINS))) {
             if (entry.equals("*")) {
                 any = true;
             } else if (entry.equals("null")) {
@@ -266,14 +269,15 @@ final class PolicyResolver {
             }
         }
         List<Pattern> patterns = new ArrayList<>();
-        for (String regex : o.originPatterns == null ? List.<String>of() : o.originPatterns) {
+        Option.Patterns given = o.get(Option.ORIGIN_PATTERNS);
+        for (String regex : orEmpty(given == null ? null : given.regexes())) {
             patterns.add(compile(target, "originPatterns", regex, layer, 0));
         }
-        if (o.originPatternObjects != null) {
-            patterns.addAll(o.originPatternObjects);
-        }
-        return new OriginMatcher(any, exact, anyPortHosts, wildcards, patterns, o.originPredicate,
-                predicateHeaders(target, layer), allowNull);
+        patterns.addAll(orEmpty(given == null ? null : given.compiled()));
+        OriginPredicate predicate = o.get(Option.ORIGIN_PREDICATE);
+        List<String> predicateHeaders = predicateHeaders(target, layer, predicate);
+        return new OriginMatcher(any, exact, anyPortHosts, wildcards, OriginPatterns.of(patterns),
+                predicate == null ? null : new OriginPredicate(predicate.predicate(), predicateHeaders), allowNull);
     }
 
     /**
@@ -281,9 +285,9 @@ final class PolicyResolver {
      * duplicates (compared case-insensitively) and without {@code origin} (in {@code Vary} already): each must be a header name,
      * and {@code "*"} is refused ({@code Vary: *} makes a response uncacheable everywhere).
      */
-    private static List<String> predicateHeaders(String target, Layer layer) {
+    private static List<String> predicateHeaders(String target, Layer layer, @Nullable OriginPredicate given) {
         List<String> names = new ArrayList<>();
-        for (String h : layer.options().originPredicateHeaders == null ? List.<String>of() : layer.options().originPredicateHeaders) {
+        for (String h : given == null ? List.<String>of() : given.readsHeaders()) {
             if (h.equals("*") || !HttpSyntax.isToken(h)) {
                 throw error(target, "originPredicate header name \"" + h + "\"" + from(layer, "originPredicate") + " is not an HTTP "
                         + "header name. Name each request header the predicate reads, one per entry (they are added to Vary).");
@@ -319,7 +323,7 @@ final class PolicyResolver {
         CorsOptions o = layer.options();
         boolean any = false;
         Set<String> names = new HashSet<>();
-        for (String h : o.allowHeaders == null ? List.<String>of() : o.allowHeaders) {
+        for (String h : orEmpty(o.get(Option.ALLOW_HEADERS))) {
             if (h.equals("*")) {
                 any = true;
             } else if (HttpSyntax.isToken(h)) {
@@ -330,14 +334,14 @@ final class PolicyResolver {
             }
         }
         List<Pattern> patterns = new ArrayList<>();
-        for (String regex : o.allowHeaderPatterns == null ? List.<String>of() : o.allowHeaderPatterns) {
+        for (String regex : orEmpty(o.get(Option.ALLOW_HEADER_PATTERNS))) {
             patterns.add(compile(target, "allowHeaderPatterns", regex, layer, Pattern.CASE_INSENSITIVE));
         }
         return new HeaderMatcher(any, names, patterns);
     }
 
-    private static String exposeHeaders(String target, Layer layer, boolean credentials, Layer credentialsLayer) {
-        List<String> headers = layer.options().exposeHeaders;
+    private static @Nullable String exposeHeaders(String target, Layer layer, boolean credentials, Layer credentialsLayer) {
+        List<String> headers = Objects.requireNonNull(layer.options().get(Option.EXPOSE_HEADERS));
         for (String h : headers) {
             if (h.equals("*")) {
                 if (credentials) {
@@ -363,31 +367,26 @@ final class PolicyResolver {
         }
     }
 
-    private static Layer first(List<Layer> layers, Predicate<CorsOptions> sets) {
-        Layer layer = firstOrNull(layers, sets);
+    /** The highest layer that sets {@code option} or another form of it; the defaults set every option but maxAge. */
+    private static Layer first(List<Layer> layers, Option<?> option) {
+        Layer layer = firstOrNull(layers, option);
         if (layer == null) {
             throw new AssertionError("the defaults set every option but maxAge");
         }
         return layer;
     }
 
-    private static Layer firstOrNull(List<Layer> layers, Predicate<CorsOptions> sets) {
+    private static @Nullable Layer firstOrNull(List<Layer> layers, Option<?> option) {
         for (Layer layer : layers) {
-            if (sets.test(layer.options())) {
+            if (layer.options().setsGroup(option)) {
                 return layer;
             }
         }
         return null;
     }
 
-    private static boolean flag(List<Layer> layers, Function<CorsOptions, Boolean> option) {
-        for (Layer layer : layers) {
-            Boolean value = option.apply(layer.options());
-            if (value != null) {
-                return value;
-            }
-        }
-        throw new AssertionError("the defaults set every flag");
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String from(Layer layer, String option) {

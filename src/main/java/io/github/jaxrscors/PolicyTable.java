@@ -6,11 +6,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's policies and the per-request look-up: which policy, if any, covers a request
@@ -32,7 +34,7 @@ final class PolicyTable {
      * @param layer  the rule's own options, or null for {@code resource(pathRegex)}
      * @param policy the rule's policy for resources it covers by path
      */
-    record PathRule(Pattern regex, Layer layer, CorsPolicy policy) {
+    record PathRule(Pattern regex, @Nullable Layer layer, @Nullable CorsPolicy policy) {
         @Override
         public String toString() {
             return "resource(\"" + regex.pattern() + "\")";
@@ -40,14 +42,14 @@ final class PolicyTable {
     }
 
     /** A rule spec as the builder collected it. */
-    record RuleSpec(String regex, CorsOptions options) {
+    record RuleSpec(String regex, @Nullable CorsOptions options) {
     }
 
     private final Layer builder;
     private final Layer properties;
     private final List<PathRule> rules;
     private final boolean annotatedOnly;
-    private final CorsPolicy appPolicy;
+    private final @Nullable CorsPolicy appPolicy;
     /**
      * Per annotated Java method, per resource class serving it (an inherited method is served by
      * each subclass), the policy under each path rule, and at the last index under none. Keyed by
@@ -59,7 +61,7 @@ final class PolicyTable {
     /** What startup warns about beyond errors: origins left to the defaults. */
     private final StartupNotices notices = new StartupNotices();
 
-    private PolicyTable(Layer builder, Layer properties, List<PathRule> rules, boolean annotatedOnly, CorsPolicy appPolicy) {
+    private PolicyTable(Layer builder, Layer properties, List<PathRule> rules, boolean annotatedOnly, @Nullable CorsPolicy appPolicy) {
         this.builder = builder;
         this.properties = properties;
         this.rules = List.copyOf(rules);
@@ -123,7 +125,8 @@ final class PolicyTable {
      * @param onMethod the method's annotation layer, or null
      * @param onClass  the class's annotation layer, or null
      */
-    void addAnnotated(Class<?> resourceClass, Method method, String target, String template, Layer onMethod, Layer onClass) {
+    void addAnnotated(Class<?> resourceClass, Method method, String target, @Nullable String template, @Nullable Layer onMethod,
+            @Nullable Layer onClass) {
         CorsPolicy[] byRule = new CorsPolicy[rules.size() + 1];
         List<String> samples = template == null ? null : samplePaths(template);
         for (int i = 0; i <= rules.size(); i++) {
@@ -163,8 +166,11 @@ final class PolicyTable {
     }
 
     /** The annotations a method's policy comes from, highest first, for the log. */
-    private static String annotationSources(Layer onMethod, Layer onClass) {
-        return onMethod == null ? onClass.sources() : onClass == null ? onMethod.sources() : onMethod.sources() + ", " + onClass.sources();
+    private static String annotationSources(@Nullable Layer onMethod, @Nullable Layer onClass) {
+        if (onMethod == null) {
+            return Objects.requireNonNull(onClass, "an annotated method has a layer").sources();
+        }
+        return onClass == null ? onMethod.sources() : onMethod.sources() + ", " + onClass.sources();
     }
 
     /** Notes a composed annotation ({@code @PublicApi}) met on a resource, for the startup line. */
@@ -207,7 +213,7 @@ final class PolicyTable {
      * The policy covering a request served by {@code method} of {@code resourceClass} at
      * {@code path}, or null when it is not covered.
      */
-    CorsPolicy lookup(Class<?> resourceClass, Method method, String path) {
+    @Nullable CorsPolicy lookup(Class<?> resourceClass, @Nullable Method method, String path) {
         Map<Class<?>, CorsPolicy[]> byClass = method == null ? null : annotated.get(method);
         CorsPolicy[] byRule = byClass == null ? null : byClass.get(resourceClass);
         if (byRule != null) {
@@ -218,7 +224,7 @@ final class PolicyTable {
     }
 
     /** The policy covering {@code path} by path alone (no annotated method), or null. */
-    CorsPolicy lookupPath(String path) {
+    @Nullable CorsPolicy lookupPath(String path) {
         if (annotatedOnly) {
             return null;
         }
@@ -261,7 +267,8 @@ final class PolicyTable {
         return sb.append("; and on ").append(annotatedMethods).toString();
     }
 
-    private static String audience(CorsPolicy policy) {
+    private static String audience(@Nullable CorsPolicy policy) {
+        Objects.requireNonNull(policy, "without annotatedOnly every rule and the application have a policy");
         String who = policy.answersWildcard() ? "any origin (answered with a literal *)"
                 : policy.origins().any() ? "any origin (echoed)" : "origins " + policy.origins();
         String audience = policy.supportsCredentials() ? who + ", with credentials" : who;

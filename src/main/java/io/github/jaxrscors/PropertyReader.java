@@ -7,8 +7,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code jaxrs.cors.*} configuration properties into the layer below the feature's own
@@ -20,13 +23,9 @@ final class PropertyReader {
     static final String SOURCE = "jaxrs.cors.* properties";
     private static final String PREFIX = "jaxrs.cors.";
 
-    static final Set<String> KNOWN = Set.of(CorsProperties.ORIGINS, CorsProperties.ORIGIN_PATTERNS,
-            CorsProperties.METHODS, CorsProperties.ALLOW_HEADERS, CorsProperties.ALLOW_HEADER_PATTERNS,
-            CorsProperties.EXPOSE_HEADERS, CorsProperties.SUPPORTS_CREDENTIALS, CorsProperties.MAX_AGE,
-            CorsProperties.SEND_WILDCARD, CorsProperties.VARY_HEADER, CorsProperties.ALLOW_PRIVATE_NETWORK,
-            CorsProperties.AUTOMATIC_OPTIONS, CorsProperties.INTERCEPT_EXCEPTIONS,
-            CorsProperties.REJECT_DISALLOWED_ORIGINS,
-            CorsProperties.CROSS_SITE_PROTECTION, CorsProperties.PUBLIC_ORIGINS, CorsProperties.TRUST_FORWARDED_HEADERS);
+    /** Every key of the catalogue. */
+    static final Set<String> KNOWN = Option.ALL.stream().map(Option::propertyKey).filter(Objects::nonNull)
+            .collect(Collectors.toUnmodifiableSet());
 
     private PropertyReader() {
     }
@@ -45,53 +44,17 @@ final class PropertyReader {
             }
         }
         CorsOptions.Builder b = CorsOptions.builder();
-        Object v;
-        if ((v = properties.get(CorsProperties.ORIGINS)) != null) {
-            b.origins(list(CorsProperties.ORIGINS, v));
-        }
-        if ((v = properties.get(CorsProperties.ORIGIN_PATTERNS)) != null) {
-            b.originPatterns(list(CorsProperties.ORIGIN_PATTERNS, v));
-        }
-        if ((v = properties.get(CorsProperties.METHODS)) != null) {
-            b.methods(list(CorsProperties.METHODS, v));
-        }
-        if ((v = properties.get(CorsProperties.ALLOW_HEADERS)) != null) {
-            b.allowHeaders(list(CorsProperties.ALLOW_HEADERS, v));
-        }
-        if ((v = properties.get(CorsProperties.ALLOW_HEADER_PATTERNS)) != null) {
-            b.allowHeaderPatterns(list(CorsProperties.ALLOW_HEADER_PATTERNS, v));
-        }
-        if ((v = properties.get(CorsProperties.EXPOSE_HEADERS)) != null) {
-            b.exposeHeaders(list(CorsProperties.EXPOSE_HEADERS, v));
-        }
-        if ((v = properties.get(CorsProperties.SUPPORTS_CREDENTIALS)) != null) {
-            b.supportsCredentials(flag(CorsProperties.SUPPORTS_CREDENTIALS, v));
-        }
-        if ((v = properties.get(CorsProperties.MAX_AGE)) != null) {
-            b.maxAge(seconds(CorsProperties.MAX_AGE, v));
-        }
-        if ((v = properties.get(CorsProperties.SEND_WILDCARD)) != null) {
-            b.sendWildcard(flag(CorsProperties.SEND_WILDCARD, v));
-        }
-        if ((v = properties.get(CorsProperties.VARY_HEADER)) != null) {
-            b.varyHeader(flag(CorsProperties.VARY_HEADER, v));
-        }
-        if ((v = properties.get(CorsProperties.ALLOW_PRIVATE_NETWORK)) != null) {
-            b.allowPrivateNetwork(flag(CorsProperties.ALLOW_PRIVATE_NETWORK, v));
-        }
-        if ((v = properties.get(CorsProperties.AUTOMATIC_OPTIONS)) != null) {
-            b.automaticOptions(flag(CorsProperties.AUTOMATIC_OPTIONS, v));
-        }
-        if ((v = properties.get(CorsProperties.INTERCEPT_EXCEPTIONS)) != null) {
-            b.interceptExceptions(flag(CorsProperties.INTERCEPT_EXCEPTIONS, v));
-        }
-        if ((v = properties.get(CorsProperties.REJECT_DISALLOWED_ORIGINS)) != null) {
-            b.rejectDisallowedOrigins(flag(CorsProperties.REJECT_DISALLOWED_ORIGINS, v));
-        }
-        if ((v = properties.get(CorsProperties.CROSS_SITE_PROTECTION)) != null) {
-            b.crossSiteProtection(flag(CorsProperties.CROSS_SITE_PROTECTION, v));
+        for (Option<?> option : Option.POLICY) {
+            Object value = option.propertyKey() == null ? null : properties.get(option.propertyKey());
+            if (value != null) {
+                set(b, option, value);
+            }
         }
         return Layer.ofProperties(b.build(), SOURCE);
+    }
+
+    private static <T> void set(CorsOptions.Builder b, Option<T> option, Object value) {
+        b.set(option, option.parse(value));
     }
 
     /**
@@ -102,23 +65,28 @@ final class PropertyReader {
      * @param builderTrust   {@code CorsFeature.Builder.trustForwardedHeaders}, or null when not set
      * @throws IllegalStateException naming the key or the builder
      */
-    static ServerOrigin serverOrigin(List<String> builderOrigins, Boolean builderTrust, Map<String, Object> properties) {
+    static ServerOrigin serverOrigin(@Nullable List<String> builderOrigins, @Nullable Boolean builderTrust, Map<String, Object> properties) {
         Object v;
         List<String> origins = List.of();
         String source = "CorsFeature.builder()";
         if (builderOrigins != null) {
             origins = builderOrigins;
         } else if ((v = properties.get(CorsProperties.PUBLIC_ORIGINS)) != null) {
-            origins = List.of(list(CorsProperties.PUBLIC_ORIGINS, v));
+            origins = Option.PUBLIC_ORIGINS.parse(v);
             source = "property " + CorsProperties.PUBLIC_ORIGINS;
         }
         boolean trust = false;
         if (builderTrust != null) {
             trust = builderTrust;
         } else if ((v = properties.get(CorsProperties.TRUST_FORWARDED_HEADERS)) != null) {
-            trust = flag(CorsProperties.TRUST_FORWARDED_HEADERS, v);
+            trust = Option.TRUST_FORWARDED_HEADERS.parse(v);
         }
         return PolicyResolver.serverOrigin(origins, source, trust);
+    }
+
+    /** A list property's entries ({@link Option.Kind#LIST}). */
+    static List<String> strings(String key, Object value) {
+        return List.of(list(key, value));
     }
 
     private static String[] list(String key, Object value) {
@@ -156,7 +124,8 @@ final class PropertyReader {
         throw error(key, "is " + describe(value) + "; use a comma-separated String, a String[] or a Collection<String>.");
     }
 
-    private static boolean flag(String key, Object value) {
+    /** A flag property ({@link Option.Kind#FLAG}). */
+    static boolean flag(String key, Object value) {
         if (value instanceof Boolean b) {
             return b;
         }
@@ -166,7 +135,8 @@ final class PropertyReader {
         throw error(key, "is " + describe(value) + "; use a Boolean or the String \"true\" or \"false\".");
     }
 
-    private static long seconds(String key, Object value) {
+    /** A seconds property ({@link Option.Kind#SECONDS}). */
+    static long seconds(String key, Object value) {
         if (value instanceof Duration d) {
             return d.getSeconds();
         }

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.net.URI;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's own origin, which the {@code Origin} of a same-origin request equals: the request's
@@ -27,7 +28,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** Whether {@code origin} (as sent: only the lower-case form can match) is the server's own. */
-    boolean isOwn(String origin, String requestOrigin) {
+    boolean isOwn(String origin, @Nullable String requestOrigin) {
         return origin.equals(requestOrigin) || !publicOrigins.isEmpty() && publicOrigins.contains(origin);
     }
 
@@ -61,7 +62,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** {@code host} when it makes a serialized origin with {@code scheme}, else null. */
-    private static String validHost(String scheme, String host) {
+    private static @Nullable String validHost(String scheme, @Nullable String host) {
         return host != null && serialize(scheme, host) != null ? host : null;
     }
 
@@ -74,8 +75,13 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
         return defaultPort ? host : host + ":" + port;
     }
 
-    /** {@code scheme://host[:port]} in lower case without the default port, or null when it is no serialized origin. */
-    private static String serialize(String scheme, String hostAndPort) {
+    /**
+     * {@code scheme://host[:port]} in lower case without the default port, or null when it is no
+     * serialized origin. The value is lowered before it is checked, so a forwarded host with a
+     * non-ASCII letter that lowers to ASCII (the Kelvin sign U+212A to {@code k}) passes as that
+     * lower case; the forwarded headers are read only from a trusted proxy.
+     */
+    private static @Nullable String serialize(String scheme, String hostAndPort) {
         String origin = HttpSyntax.lower(scheme + "://" + hostAndPort);
         if (!HttpSyntax.isSerializedOrigin(origin)) {
             return null;
@@ -84,7 +90,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** A URI scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}) in lower case, or null. */
-    private static String scheme(String value) {
+    private static @Nullable String scheme(@Nullable String value) {
         if (value == null || value.isEmpty() || value.length() > 32 || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z'
                 || value.charAt(0) >= 'A' && value.charAt(0) <= 'Z')) {
             return null;
@@ -100,7 +106,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     }
 
     /** The first comma-separated value, trimmed, or null when empty. */
-    private static String firstValue(String header) {
+    private static @Nullable String firstValue(@Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -115,7 +121,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
      * strings), either null where absent; null as a whole where the element is malformed (a pair
      * without {@code =}, an unclosed quote, an empty pair).
      */
-    static String[] parseForwarded(String value) {
+    static String @Nullable [] parseForwarded(String value) {
         String proto = null;
         String host = null;
         int i = 0;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Startup warnings for settings that work, but wider than they read: origins left to the default
@@ -19,10 +20,10 @@ final class StartupNotices {
     private final Set<String> defaultOrigins = new ConcurrentSkipListSet<>();
 
     /** Notes {@code target} when none of its layers (highest first, absent ones null) chooses origins. */
-    void resolved(String target, Layer... layers) {
+    void resolved(String target, @Nullable Layer... layers) {
         for (Layer layer : layers) {
             for (Layer l = layer; l != null; l = l.composed()) {
-                if (l.options().setsOrigins()) {
+                if (l.options().setsGroup(Option.ORIGINS)) {
                     return;
                 }
             }

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges tokens into a {@code Vary} value: what the resource set is kept, tokens compare
@@ -19,7 +20,7 @@ final class VaryHeader {
      * @param existing the {@code Vary} values already on the response (null or empty: none)
      * @param tokens   comma-separated tokens to add
      */
-    static String merge(List<?> existing, String tokens) {
+    static @Nullable String merge(@Nullable List<?> existing, String tokens) {
         if (existing == null || existing.isEmpty()) {
             return tokens;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origin check of one {@link CorsWebSocketConfigurator}: which origins may open its sockets,
@@ -30,10 +31,10 @@ final class WebSocketGuard {
      * @param generation the registry's generation it was resolved at: when an application starts or
      *                   stops (a reload included), it is resolved again
      */
-    record Resolved(CorsPolicy policy, ServerOrigin server, String summary, long generation) {
+    record Resolved(@Nullable CorsPolicy policy, ServerOrigin server, String summary, long generation) {
 
         /** Why {@code origin} is refused before the request is known, or null when it passes on. */
-        String refusal(String origin) {
+        @Nullable String refusal(String origin) {
             if (server.isOwn(origin, null)) {
                 return null;
             }
@@ -46,14 +47,14 @@ final class WebSocketGuard {
                 boolean wellFormed = HttpSyntax.isSerializedOrigin(origin) || "null".equals(origin) && origins.allowNull();
                 return wellFormed ? null : "is not a serialized origin";
             }
-            return origins.allows(origin) ? null : "is not allowed by origins [" + origins + "] and is not one of the server's "
+            return origins.allows(origin, null) ? null : "is not allowed by origins [" + origins + "] and is not one of the server's "
                     + "publicOrigins " + server.publicOrigins();
         }
     }
 
     private final Class<?> configurator;
     private final String name;
-    private volatile Resolved resolved;
+    private volatile @Nullable Resolved resolved;
     /** The endpoints whose startup line was logged. */
     private final Set<String> endpointsSeen = ConcurrentHashMap.newKeySet();
 
@@ -67,7 +68,7 @@ final class WebSocketGuard {
      * passes: browsers always send one with a WebSocket upgrade, so its absence is another client,
      * which could send any value anyway.
      */
-    boolean checkOrigin(String origin) {
+    boolean checkOrigin(@Nullable String origin) {
         if (origin == null) {
             return true;
         }
@@ -87,15 +88,15 @@ final class WebSocketGuard {
      * @param origin        the handshake's {@code Origin}, or null
      * @param request       the handshake as a request-aware predicate sees it
      */
-    String handshake(String path, Class<?> endpointClass, String origin, CorsRequestView request) {
+    @Nullable String handshake(String path, Class<?> endpointClass, @Nullable String origin, CorsRequestView request) {
         Resolved r = resolve();
         String endpoint = "WebSocket endpoint " + path + " (" + simpleName(endpointClass) + ")";
         if (endpointClass != configurator && hasAnnotation(endpointClass)) {
-            String message = PolicyResolver.error(endpoint, "it carries @CrossOrigin, but " + name + " decides an upgrade's Origin "
+            String message = String.valueOf(PolicyResolver.error(endpoint, "it carries @CrossOrigin, but " + name + " decides an upgrade's Origin "
                     + "before the WebSocket container tells it which endpoint the upgrade is for (Jakarta WebSocket calls "
                     + "checkOrigin with the Origin value alone), so the annotation cannot apply, and every upgrade of the endpoint "
                     + "is refused. Move the annotation to a subclass of CorsWebSocketConfigurator and name that subclass in "
-                    + "@ServerEndpoint(configurator = ...).").getMessage();
+                    + "@ServerEndpoint(configurator = ...).").getMessage());
             CorsLog.errorOnce(message);
             return "is refused: " + endpoint + " carries @CrossOrigin, which cannot apply (logged at ERROR)";
         }
@@ -138,13 +139,13 @@ final class WebSocketGuard {
             }
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
-            return new Resolved(null, ServerOrigin.REQUEST_ONLY, e.getMessage(), generation);
+            return new Resolved(null, ServerOrigin.REQUEST_ONLY, String.valueOf(e.getMessage()), generation);
         }
         if (applications.size() > 1) {
-            String message = PolicyResolver.error(target, applications.size() + " Jersey applications with a CorsFeature run in this "
+            String message = String.valueOf(PolicyResolver.error(target, applications.size() + " Jersey applications with a CorsFeature run in this "
                     + "class loader (" + applications + "), and which one's options apply to WebSocket upgrades would be a guess, so "
                     + "every cross-origin upgrade is refused. Run each application in a web application of its own, or keep one "
-                    + "CorsFeature where the WebSocket endpoints are.").getMessage();
+                    + "CorsFeature where the WebSocket endpoints are.").getMessage());
             CorsLog.errorOnce(message);
             return new Resolved(null, ServerOrigin.REQUEST_ONLY, message, generation);
         }
@@ -169,7 +170,7 @@ final class WebSocketGuard {
             CorsPolicy policy = PolicyResolver.resolve(target, layers);
             Layer originLayer = Layer.DEFAULTS;
             for (Layer l : layers) {
-                if (l.options().setsOrigins()) {
+                if (l.options().setsGroup(Option.ORIGINS)) {
                     originLayer = l;
                     break;
                 }
@@ -185,7 +186,7 @@ final class WebSocketGuard {
             return new Resolved(policy, server, summary, generation);
         } catch (IllegalStateException e) {
             CorsLog.errorOnce(e.getMessage());
-            return new Resolved(null, server, e.getMessage(), generation);
+            return new Resolved(null, server, String.valueOf(e.getMessage()), generation);
         }
     }
 
@@ -207,7 +208,7 @@ final class WebSocketGuard {
             throw PolicyResolver.error(target, "origins \"null\" (from " + from + ") would let every site open a WebSocket from a "
                     + "sandboxed iframe, which sends Origin: null" + why + fix);
         }
-        for (Pattern p : origins.patterns()) {
+        for (Pattern p : origins.patterns().all()) {
             for (String canary : PolicyResolver.ANY_ORIGIN_CANARIES) {
                 if (p.matcher(canary).matches()) {
                     throw PolicyResolver.error(target, "originPatterns entry \"" + p.pattern() + "\" (from " + from + ") matches " + canary
@@ -237,7 +238,7 @@ final class WebSocketGuard {
      * carrying {@code @CrossOrigin} or an annotation composed with it; the direct one's attributes
      * that are set win over the composed one's, as on resources.
      */
-    static Layer annotationLayer(Class<?> type, String where) {
+    static @Nullable Layer annotationLayer(Class<?> type, String where) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             CrossOrigin direct = c.getDeclaredAnnotation(CrossOrigin.class);
             Annotation composed = null;

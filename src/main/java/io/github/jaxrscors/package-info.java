@@ -119,4 +119,5 @@
  * hands the exception on untouched. A response no resource method produced (a 404 or 405 in a
  * covered rule) is decided by the response filter.
  */
+@org.jspecify.annotations.NullMarked
 package io.github.jaxrscors;

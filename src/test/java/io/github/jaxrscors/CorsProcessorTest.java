@@ -60,7 +60,7 @@ class CorsProcessorTest {
     }
 
     static CorsDecision preflight(CorsPolicy policy, String origin, String method, String headers) {
-        return CorsProcessor.preflight(List.of(policy), origin, method, headers, null);
+        return Decisions.preflight(List.of(policy), origin, method, headers, null);
     }
 
     /** A refusal carries no header value at all; only {@code Vary} may be set. */
@@ -82,42 +82,42 @@ class CorsProcessorTest {
         "defaults,                   https://app.example.com,         ALLOWED, https://app.example.com, false, Origin",
         "defaults,                   http://localhost:8080,           ALLOWED, http://localhost:8080,   false, Origin",
         "defaults,                   http://[::1]:8080,               ALLOWED, http://[::1]:8080,       false, Origin",
-        "defaults,                   ,                                DENIED,  ,                        false, Origin",
-        "defaults,                   null,                            DENIED,  ,                        false, Origin",
-        "defaults,                   https://app.example.com/,        DENIED,  ,                        false, Origin",
-        "defaults,                   'https://a.com,https://b.com',   DENIED,  ,                        false, Origin",
-        "defaults,                   'https://a.com, https://b.com',  DENIED,  ,                        false, Origin",
-        "defaults,                   '',                              DENIED,  ,                        false, Origin",
+        "defaults,                   ,                                WITHOUT_HEADERS,  ,                        false, Origin",
+        "defaults,                   null,                            WITHOUT_HEADERS,  ,                        false, Origin",
+        "defaults,                   https://app.example.com/,        WITHOUT_HEADERS,  ,                        false, Origin",
+        "defaults,                   'https://a.com,https://b.com',   WITHOUT_HEADERS,  ,                        false, Origin",
+        "defaults,                   'https://a.com, https://b.com',  WITHOUT_HEADERS,  ,                        false, Origin",
+        "defaults,                   '',                              WITHOUT_HEADERS,  ,                        false, Origin",
         "listed,                     https://app.example.com,         ALLOWED, https://app.example.com, false, Origin",
-        "listed,                     https://evil.example.net,        DENIED,  ,                        false, Origin",
-        "listed,                     ,                                DENIED,  ,                        false, Origin",
+        "listed,                     https://evil.example.net,        WITHOUT_HEADERS,  ,                        false, Origin",
+        "listed,                     ,                                WITHOUT_HEADERS,  ,                        false, Origin",
         "listedCredentials,          https://app.example.com,         ALLOWED, https://app.example.com, true,  Origin",
-        "listedCredentials,          https://evil.example.net,        DENIED,  ,                        false, Origin",
-        "listedCredentials,          ,                                DENIED,  ,                        false, Origin",
-        "listedCredentials,  'https://app.example.com,https://app.example.com', DENIED, ,               false, Origin",
-        "listedCredentials,  'https://app.example.com,https://evil.example.net', DENIED, ,               false, Origin",
+        "listedCredentials,          https://evil.example.net,        WITHOUT_HEADERS,  ,                        false, Origin",
+        "listedCredentials,          ,                                WITHOUT_HEADERS,  ,                        false, Origin",
+        "listedCredentials,  'https://app.example.com,https://app.example.com', WITHOUT_HEADERS, ,               false, Origin",
+        "listedCredentials,  'https://app.example.com,https://evil.example.net', WITHOUT_HEADERS, ,               false, Origin",
         "sendWildcard,               https://app.example.com,         ALLOWED, *,                       false, ",
         "sendWildcard,               ,                                ALLOWED, *,                       false, ",
         "listedSendWildcard,         https://app.example.com,         ALLOWED, https://app.example.com, false, Origin",
-        "listedSendWildcard,         https://evil.example.net,        DENIED,  ,                        false, Origin",
-        "listedSendWildcard,         ,                                DENIED,  ,                        false, Origin",
+        "listedSendWildcard,         https://evil.example.net,        WITHOUT_HEADERS,  ,                        false, Origin",
+        "listedSendWildcard,         ,                                WITHOUT_HEADERS,  ,                        false, Origin",
         "listedCredentialsSendWildcard, https://app.example.com,      ALLOWED, https://app.example.com, true,  Origin",
         "patternCredentialsSendWildcard, https://x.example.org,       ALLOWED, https://x.example.org,   true,  Origin",
         "listedNoVary,               https://app.example.com,         ALLOWED, https://app.example.com, false, ",
-        "listedNoVary,               https://evil.example.net,        DENIED,  ,                        false, ",
-        "defaultsNoVary,             ,                                DENIED,  ,                        false, ",
+        "listedNoVary,               https://evil.example.net,        WITHOUT_HEADERS,  ,                        false, ",
+        "defaultsNoVary,             ,                                WITHOUT_HEADERS,  ,                        false, ",
         "sendWildcardNoVary,         https://app.example.com,         ALLOWED, *,                       false, ",
         "nullListed,                 null,                            ALLOWED, null,                    false, Origin",
-        "nullListed,                 https://app.example.com,         DENIED,  ,                        false, Origin",
+        "nullListed,                 https://app.example.com,         WITHOUT_HEADERS,  ,                        false, Origin",
         "subdomains,                 https://a.b.example.com,         ALLOWED, https://a.b.example.com, false, Origin",
-        "subdomains,                 https://example.com,             DENIED,  ,                        false, Origin",
+        "subdomains,                 https://example.com,             WITHOUT_HEADERS,  ,                        false, Origin",
         "twoListed,                  https://b.com,                   ALLOWED, https://b.com,           false, Origin",
-        "twoListed,                  'https://a.com,https://b.com',   DENIED,  ,                        false, Origin",
-        "twoListed,                  'https://a.com, https://b.com',  DENIED,  ,                        false, Origin"
+        "twoListed,                  'https://a.com,https://b.com',   WITHOUT_HEADERS,  ,                        false, Origin",
+        "twoListed,                  'https://a.com, https://b.com',  WITHOUT_HEADERS,  ,                        false, Origin"
     })
     void actualRequestDecisionTable(String policy, String origin, Outcome outcome, String allowOrigin, boolean credentials,
             String vary) {
-        CorsDecision d = CorsProcessor.actual(policy(policy), origin, null);
+        CorsDecision d = Decisions.actual(policy(policy), origin, null);
         String why = policy + " with Origin " + CorsLog.escape(origin);
         assertThat(why + ": outcome", d.outcome(), is(outcome));
         assertThat(why + ": Access-Control-Allow-Origin", d.allowOrigin(), is(allowOrigin));
@@ -132,7 +132,7 @@ class CorsProcessorTest {
 
     @Test
     void allowedOriginIsEchoedAsSent() {
-        CorsDecision d = CorsProcessor.actual(policy(CorsOptions.builder().origins("HTTPS://App.Example.com").build()), APP, null);
+        CorsDecision d = Decisions.actual(policy(CorsOptions.builder().origins("HTTPS://App.Example.com").build()), APP, null);
         assertThat("an origin listed in other case is allowed", d.outcome(), is(Outcome.ALLOWED));
         assertThat("the echo is the value the browser sent (it compares byte for byte), not the listed spelling",
                 d.allowOrigin(), is(APP));
@@ -150,9 +150,9 @@ class CorsProcessorTest {
     })
     void originOutsideTheFetchGrammarIsNeverAllowedNorEchoed(String policy, String origin) {
         CorsPolicy p = policy(policy);
-        CorsDecision actual = CorsProcessor.actual(p, origin, null);
+        CorsDecision actual = Decisions.actual(p, origin, null);
         assertThat(policy + ": an actual request from " + origin + " proceeds without CORS headers", actual.outcome(),
-                is(Outcome.DENIED));
+                is(Outcome.WITHOUT_HEADERS));
         assertNoAccessControlValues(policy + " actual, Origin " + origin, actual);
         assertThat(policy + ": Vary: Origin still added", actual.vary(), is("Origin"));
         CorsDecision preflight = preflight(p, origin, "GET", null);
@@ -162,20 +162,20 @@ class CorsProcessorTest {
 
     @Test
     void constantStarIsNotAnEchoAndIgnoresTheOriginValue() {
-        CorsDecision d = CorsProcessor.actual(policy("sendWildcard"), "https://APP.example.com", null);
+        CorsDecision d = Decisions.actual(policy("sendWildcard"), "https://APP.example.com", null);
         assertThat("sendWildcard answers its constant * to every request, without or with any Origin", d.allowOrigin(), is("*"));
     }
 
     @Test
     void debugReasonSaysTheOriginIsMalformed() {
         try (LogCapture log = new LogCapture()) {
-            String actual = CorsProcessor.actual(policy("listed"), "https://APP.example.com", null).explain();
+            String actual = Decisions.actual(policy("listed"), "https://APP.example.com", null).explain();
             assertThat("the actual request's reason", actual, is("origin is malformed (upper case in the scheme or host, which "
                     + "browsers send in lower case), so no policy allows it; no CORS headers sent"));
             String preflight = preflight(policy("defaults"), "https://a.com,https://b.com", "GET", null).explain();
             assertThat("the preflight's reason", preflight, is("origin \"https://a.com,https://b.com\" is malformed (a list: several "
                     + "Origin headers, or several origins in one), so no policy allows it"));
-            String unlisted = CorsProcessor.actual(policy("listed"), EVIL, null).explain();
+            String unlisted = Decisions.actual(policy("listed"), EVIL, null).explain();
             assertThat("a well-formed origin that is not listed reads as before", unlisted,
                     is("origin not allowed by T (allowed: https://app.example.com); no CORS headers sent"));
         }
@@ -183,9 +183,9 @@ class CorsProcessorTest {
 
     @Test
     void refusedActualRequestCarriesNoAccessControlValues() {
-        CorsDecision d = CorsProcessor.actual(policy(CorsOptions.builder().origins(APP).supportsCredentials(true)
+        CorsDecision d = Decisions.actual(policy(CorsOptions.builder().origins(APP).supportsCredentials(true)
                 .exposeHeaders("X-Total").build()), EVIL, null);
-        assertThat("a disallowed origin proceeds", d.outcome(), is(Outcome.DENIED));
+        assertThat("a disallowed origin proceeds", d.outcome(), is(Outcome.WITHOUT_HEADERS));
         assertNoAccessControlValues("disallowed origin", d);
         assertThat("Vary: Origin still added", d.vary(), is("Origin"));
     }
@@ -193,35 +193,35 @@ class CorsProcessorTest {
     @Test
     void exposeHeadersGoOnAllowedActualResponses() {
         CorsPolicy p = policy(CorsOptions.builder().origins(APP).exposeHeaders("X-Total", "X-Page").build());
-        assertThat("listed expose headers, comma-joined", CorsProcessor.actual(p, APP, null).exposeHeaders(),
+        assertThat("listed expose headers, comma-joined", Decisions.actual(p, APP, null).exposeHeaders(),
                 is("X-Total, X-Page"));
-        assertThat("not for a disallowed origin", CorsProcessor.actual(p, EVIL, null).exposeHeaders(), is(nullValue()));
-        assertThat("not without Origin", CorsProcessor.actual(p, null, null).exposeHeaders(), is(nullValue()));
+        assertThat("not for a disallowed origin", Decisions.actual(p, EVIL, null).exposeHeaders(), is(nullValue()));
+        assertThat("not without Origin", Decisions.actual(p, null, null).exposeHeaders(), is(nullValue()));
     }
 
     @Test
     void exposeHeadersStarWithoutCredentialsIsSentAsLiteralStar() {
         CorsPolicy p = policy(CorsOptions.builder().exposeHeaders("*").build());
-        assertThat("exposeHeaders(\"*\") without credentials", CorsProcessor.actual(p, APP, null).exposeHeaders(), is("*"));
+        assertThat("exposeHeaders(\"*\") without credentials", Decisions.actual(p, APP, null).exposeHeaders(), is("*"));
     }
 
     @Test
     void noExposeHeadersByDefault() {
-        assertThat("exposeHeaders defaults to none", CorsProcessor.actual(policy("defaults"), APP, null).exposeHeaders(),
+        assertThat("exposeHeaders defaults to none", Decisions.actual(policy("defaults"), APP, null).exposeHeaders(),
                 is(nullValue()));
     }
 
     @Test
     void constantStarPolicyCarriesExposeHeadersForCorsRequests() {
         CorsPolicy p = policy(CorsOptions.builder().sendWildcard(true).exposeHeaders("X-Total").build());
-        CorsDecision d = CorsProcessor.actual(p, APP, null);
+        CorsDecision d = Decisions.actual(p, APP, null);
         assertThat("ACAO is a literal *", d.allowOrigin(), is("*"));
         assertThat("expose headers are sent with it", d.exposeHeaders(), is("X-Total"));
     }
 
     @Test
     void duplicateOriginsUnderConstantStarAreNeverAnsweredWithAList() {
-        CorsDecision d = CorsProcessor.actual(policy("sendWildcard"), "https://a.com,https://b.com", null);
+        CorsDecision d = Decisions.actual(policy("sendWildcard"), "https://a.com,https://b.com", null);
         assertThat("a list is never echoed; the constant * is all that may be answered", d.allowOrigin(),
                 is(not("https://a.com,https://b.com")));
         assertThat("no Vary: Origin for a constant *", d.vary(), is(nullValue()));
@@ -233,21 +233,21 @@ class CorsProcessorTest {
         "true,   https://evil.example.net,      https://api.example.com,  FORBIDDEN",
         "true,   null,                          https://api.example.com,  FORBIDDEN",
         "true,   'https://a.com,https://b.com', https://api.example.com,  FORBIDDEN",
-        "true,   https://evil.example.net,      ,                         DENIED",
-        "true,   https://api.example.com,       https://api.example.com,  DENIED",
+        "true,   https://evil.example.net,      ,                         WITHOUT_HEADERS",
+        "true,   https://api.example.com,       https://api.example.com,  WITHOUT_HEADERS",
         // Upper case is outside the Origin grammar: no browser sent it, so it is not the request's own origin.
         "true,   HTTPS://API.Example.com,       https://api.example.com,  FORBIDDEN",
         "true,   http://api.example.com,        https://api.example.com,  FORBIDDEN",
         "true,   https://api.example.com:8443,  https://api.example.com,  FORBIDDEN",
-        "true,   ,                              https://api.example.com,  DENIED",
+        "true,   ,                              https://api.example.com,  WITHOUT_HEADERS",
         "true,   https://app.example.com,       https://api.example.com,  ALLOWED",
-        "false,  https://evil.example.net,      https://api.example.com,  DENIED",
-        "false,  https://api.example.com,       https://api.example.com,  DENIED"
+        "false,  https://evil.example.net,      https://api.example.com,  WITHOUT_HEADERS",
+        "false,  https://api.example.com,       https://api.example.com,  WITHOUT_HEADERS"
     })
     void rejectDisallowedOriginsForbidsOnlyCrossOriginRequestsBeforeTheResource(boolean reject, String origin,
             String requestOrigin, Outcome outcome) {
         CorsPolicy p = policy(CorsOptions.builder().origins(APP).rejectDisallowedOrigins(reject).build());
-        CorsDecision d = CorsProcessor.actual(p, origin, requestOrigin);
+        CorsDecision d = Decisions.actual(p, origin, requestOrigin);
         String why = "rejectDisallowedOrigins=" + reject + ", Origin " + CorsLog.escape(origin) + " at " + requestOrigin;
         assertThat(why, d.outcome(), is(outcome));
         if (outcome != Outcome.ALLOWED) {
@@ -259,8 +259,8 @@ class CorsProcessorTest {
     @Test
     void forbiddenDecisionSaysSo() {
         CorsPolicy p = policy(CorsOptions.builder().origins(APP).rejectDisallowedOrigins(true).build());
-        assertThat("a FORBIDDEN outcome reads forbidden", CorsProcessor.actual(p, EVIL, SELF).forbidden(), is(true));
-        assertThat("a DENIED outcome does not", CorsProcessor.actual(p, EVIL, null).forbidden(), is(false));
+        assertThat("a FORBIDDEN outcome reads forbidden", Decisions.actual(p, EVIL, SELF).forbidden(), is(true));
+        assertThat("a WITHOUT_HEADERS outcome does not", Decisions.actual(p, EVIL, null).forbidden(), is(false));
     }
 
     // ---------------------------------------------------------------- preflights
@@ -472,7 +472,7 @@ class CorsProcessorTest {
     })
     void privateNetworkIsAnsweredOnlyToAPreflightThatAsks(boolean allow, String requestHeader, String answer) {
         CorsPolicy p = policy(CorsOptions.builder().origins(APP).allowPrivateNetwork(allow).build());
-        CorsDecision d = CorsProcessor.preflight(List.of(p), APP, "GET", null, requestHeader);
+        CorsDecision d = Decisions.preflight(List.of(p), APP, "GET", null, requestHeader);
         assertThat("allowPrivateNetwork=" + allow + ", Access-Control-Request-Private-Network " + requestHeader,
                 d.allowPrivateNetwork(), is(answer));
         assertThat("the preflight itself is allowed", d.outcome(), is(Outcome.ALLOWED));
@@ -480,14 +480,14 @@ class CorsProcessorTest {
 
     @Test
     void privateNetworkIsRefusedByDefault() {
-        CorsDecision d = CorsProcessor.preflight(List.of(policy("defaults")), APP, "GET", null, "true");
+        CorsDecision d = Decisions.preflight(List.of(policy("defaults")), APP, "GET", null, "true");
         assertThat("the secure default answers false", d.allowPrivateNetwork(), is("false"));
     }
 
     @Test
     void privateNetworkIsNotAnsweredOnAForbiddenPreflight() {
         CorsPolicy p = policy(CorsOptions.builder().origins(APP).allowPrivateNetwork(true).build());
-        CorsDecision d = CorsProcessor.preflight(List.of(p), EVIL, "GET", null, "true");
+        CorsDecision d = Decisions.preflight(List.of(p), EVIL, "GET", null, "true");
         assertThat("forbidden", d.outcome(), is(Outcome.FORBIDDEN));
         assertThat("no private network answer", d.allowPrivateNetwork(), is(nullValue()));
     }
@@ -551,7 +551,7 @@ class CorsProcessorTest {
     @MethodSource("severalPolicies")
     void preflightServedBySeveralMethodsMustBeAllowedByEveryPolicy(String why, CorsOptions first, CorsOptions second,
             Outcome outcome) {
-        CorsDecision d = CorsProcessor.preflight(List.of(policy(first), policy(second)), APP, "PUT", "content-type", null);
+        CorsDecision d = Decisions.preflight(List.of(policy(first), policy(second)), APP, "PUT", "content-type", null);
         assertThat(why, d.outcome(), is(outcome));
         if (outcome == Outcome.FORBIDDEN) {
             assertNoAccessControlValues(why, d);
@@ -562,7 +562,7 @@ class CorsProcessorTest {
     void preflightServedBySeveralMethodsAnswersTheFirstPolicysValues() {
         CorsPolicy first = policy(CorsOptions.builder().origins(APP).methods("PUT").maxAge(100).build());
         CorsPolicy second = policy(CorsOptions.builder().origins(APP).methods("PUT", "GET").maxAge(200).build());
-        CorsDecision d = CorsProcessor.preflight(List.of(first, second), APP, "PUT", null, null);
+        CorsDecision d = Decisions.preflight(List.of(first, second), APP, "PUT", null, null);
         assertThat("allowed by both", d.outcome(), is(Outcome.ALLOWED));
         assertThat("the first policy's max age", d.maxAge(), is("100"));
         assertThat("the first policy's methods", d.allowMethods(), is("PUT"));
@@ -685,7 +685,7 @@ class CorsProcessorTest {
         CorsPolicy lenient = policy(CorsOptions.builder().origins(APP).supportsCredentials(true).allowPrivateNetwork(true)
                 .methods("GET", "PUT", "DELETE").maxAge(600).build());
         CorsPolicy strict = policy(CorsOptions.builder().origins(APP).methods("PUT", "GET").maxAge(60).build());
-        CorsDecision d = CorsProcessor.preflight(List.of(lenient, strict), APP, "PUT", null, "true");
+        CorsDecision d = Decisions.preflight(List.of(lenient, strict), APP, "PUT", null, "true");
         assertThat("allowed by both", d.outcome(), is(Outcome.ALLOWED));
         assertThat("credentials only if every method supports them", d.allowCredentials(), is(false));
         assertThat("private network only if every method allows it", d.allowPrivateNetwork(), is("false"));
@@ -693,14 +693,14 @@ class CorsProcessorTest {
         assertThat("the shortest max age", d.maxAge(), is("60"));
         assertThat("echoed, not *", d.allowOrigin(), is(APP));
         CorsPolicy noMaxAge = policy(CorsOptions.builder().origins(APP).methods("PUT").build());
-        assertThat("no max age when one method sets none", CorsProcessor.preflight(List.of(lenient, noMaxAge), APP, "PUT", null, null)
+        assertThat("no max age when one method sets none", Decisions.preflight(List.of(lenient, noMaxAge), APP, "PUT", null, null)
                 .maxAge(), is(nullValue()));
         CorsPolicy star = policy(CorsOptions.builder().sendWildcard(true).methods("PUT").build());
         CorsPolicy echo = policy(CorsOptions.builder().methods("PUT").build());
-        CorsDecision mixed = CorsProcessor.preflight(List.of(star, echo), APP, "PUT", null, null);
+        CorsDecision mixed = Decisions.preflight(List.of(star, echo), APP, "PUT", null, null);
         assertThat("* only if every method answers *", mixed.allowOrigin(), is(APP));
         assertThat("Vary on Origin when any answer depends on it", mixed.vary(), is(VARY_PREFLIGHT));
-        assertThat("all *: a constant answer", CorsProcessor.preflight(List.of(star, star), APP, "PUT", null, null).allowOrigin(),
+        assertThat("all *: a constant answer", Decisions.preflight(List.of(star, star), APP, "PUT", null, null).allowOrigin(),
                 is("*"));
     }
 }

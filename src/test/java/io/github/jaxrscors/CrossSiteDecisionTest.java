@@ -45,7 +45,7 @@ class CrossSiteDecisionTest {
     static final CorsPolicy LISTED = protectedPolicy(CorsOptions.builder().origins(APP));
 
     static CorsDecision decide(CorsPolicy policy, String method, String origin, String fetchSite) {
-        return CorsProcessor.crossSite(policy, method, origin, fetchSite, ServerOrigin.REQUEST_ONLY, () -> SELF);
+        return Decisions.crossSite(policy, method, origin, fetchSite, ServerOrigin.REQUEST_ONLY, () -> SELF);
     }
 
     /** The wording of the algorithm, step by step, as the oracle: true when the request passes. */
@@ -153,10 +153,10 @@ class CrossSiteDecisionTest {
             asked.incrementAndGet();
             return SELF;
         };
-        CorsDecision d = CorsProcessor.crossSite(p, "POST", EVIL, "same-origin", ServerOrigin.REQUEST_ONLY, own);
+        CorsDecision d = Decisions.crossSite(p, "POST", EVIL, "same-origin", ServerOrigin.REQUEST_ONLY, own);
         assertThat(d.outcome(), is(Outcome.PASSED));
         assertThat("nothing else is consulted for a same-origin fetch", asked.get(), is(0));
-        CorsProcessor.crossSite(p, "GET", EVIL, null, ServerOrigin.REQUEST_ONLY, own);
+        Decisions.crossSite(p, "GET", EVIL, null, ServerOrigin.REQUEST_ONLY, own);
         assertThat("nor for a safe method", asked.get(), is(0));
     }
 
@@ -167,9 +167,9 @@ class CrossSiteDecisionTest {
             asked.incrementAndGet();
             return SELF;
         };
-        CorsProcessor.crossSite(LISTED, "POST", EVIL, "cross-site", ServerOrigin.REQUEST_ONLY, own);
+        Decisions.crossSite(LISTED, "POST", EVIL, "cross-site", ServerOrigin.REQUEST_ONLY, own);
         assertThat("Sec-Fetch-Site decides without it", asked.get(), is(0));
-        CorsProcessor.crossSite(LISTED, "POST", EVIL, null, ServerOrigin.REQUEST_ONLY, own);
+        Decisions.crossSite(LISTED, "POST", EVIL, null, ServerOrigin.REQUEST_ONLY, own);
         assertThat("without Sec-Fetch-Site it is asked once", asked.get(), is(1));
     }
 
@@ -184,14 +184,14 @@ class CrossSiteDecisionTest {
     })
     void publicOriginsAreTheServersOwnBesideTheRequestsOrigin(String origin, Outcome outcome) {
         ServerOrigin server = PolicyResolver.serverOrigin(List.of("https://API.example.com", "https://www.example.com"), "test", false);
-        CorsDecision d = CorsProcessor.crossSite(LISTED, "POST", origin, null, server, () -> "http://10.0.0.5:8080");
+        CorsDecision d = Decisions.crossSite(LISTED, "POST", origin, null, server, () -> "http://10.0.0.5:8080");
         assertThat("Origin " + origin + " without Sec-Fetch-Site", d.outcome(), is(outcome));
     }
 
     @ParameterizedTest(name = "Origin {0} -> {1}")
     @CsvSource({
-        "https://api.example.com,  DENIED",
-        "http://10.0.0.5:8080,     DENIED",
+        "https://api.example.com,  WITHOUT_HEADERS",
+        "http://10.0.0.5:8080,     WITHOUT_HEADERS",
         "https://evil.example.net, FORBIDDEN"
     })
     void rejectDisallowedOriginsExemptsPublicOriginsToo(String origin, Outcome outcome) {
@@ -214,7 +214,7 @@ class CrossSiteDecisionTest {
         assertThat(bySite, allOf(containsString("Sec-Fetch-Site \"cross-site\""), containsString("does not list"),
                 containsString("https://app.example.com"), containsString("crossSiteProtection answers 403")));
         ServerOrigin server = PolicyResolver.serverOrigin(List.of("https://www.example.com"), "test", false);
-        String byOrigin = CorsProcessor.crossSite(LISTED, "PUT", EVIL, null, server, () -> "http://10.0.0.5:8080").explain();
+        String byOrigin = Decisions.crossSite(LISTED, "PUT", EVIL, null, server, () -> "http://10.0.0.5:8080").explain();
         assertThat(byOrigin, allOf(containsString("no Sec-Fetch-Site"), containsString("http://10.0.0.5:8080"),
                 containsString("publicOrigins [https://www.example.com]"), containsString("crossSiteProtection answers 403")));
         String hostile = decide(LISTED, "POST", EVIL, "cross-site\r\nX-Forged: 1").explain();

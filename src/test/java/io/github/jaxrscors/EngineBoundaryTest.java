@@ -30,8 +30,8 @@ class EngineBoundaryTest {
     static Stream<String> engineAndConfiguration() {
         return Stream.of("CorsDecision", "CorsHeaders", "CorsLog", "CorsPolicy", "CorsProcessor", "HeaderMatcher", "HttpSyntax",
                 "OriginMatcher", "VaryHeader", "CorsOptions", "CorsProperties", "Layer", "PolicyResolver", "PolicyTable",
-                "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "AffixIndex", "ConfigurationSources",
-                "OriginPatternAudit", "StartupNotices", "ApplicationPolicies");
+                "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "OriginPatterns", "OriginPredicate", "Option",
+                "ConfigurationSources", "OriginPatternAudit", "StartupNotices", "ApplicationPolicies");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */

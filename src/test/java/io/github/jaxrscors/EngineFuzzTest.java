@@ -28,7 +28,7 @@ class EngineFuzzTest {
             b.originPatterns("https://[a-z]+\\.example\\.com");
         }
         CorsPolicy policy = PolicyResolver.resolve("fuzz", List.of(new Layer(b.build(), "fuzz")));
-        boolean allowed = policy.origins().allows(origin);
+        boolean allowed = policy.origins().allows(origin, null);
         boolean serialized = HttpSyntax.isSerializedOrigin(origin);
         if (allowed) {
             assertThat("only a serialized origin, or a listed null, is allowed: " + CorsLog.escape(origin),
@@ -76,8 +76,8 @@ class EngineFuzzTest {
         String method = data.consumeString(20);
         String headers = data.consumeBoolean() ? data.consumeString(2000) : null;
         String privateNetwork = data.consumeBoolean() ? "true" : data.consumeRemainingAsString();
-        CorsInvariantsProperties.assertInvariants(policy, origin, CorsProcessor.actual(policy, origin, "https://api.example.com"));
-        CorsInvariantsProperties.assertInvariants(policy, origin, CorsProcessor.preflight(List.of(policy), origin, method, headers,
+        CorsInvariantsProperties.assertInvariants(policy, origin, Decisions.actual(policy, origin, "https://api.example.com"));
+        CorsInvariantsProperties.assertInvariants(policy, origin, Decisions.preflight(List.of(policy), origin, method, headers,
                 privateNetwork));
     }
 }

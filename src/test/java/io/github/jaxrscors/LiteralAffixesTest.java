@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -120,12 +119,12 @@ class LiteralAffixesTest {
     @Test
     void originMatcherAsksThePatternsOnlyOfOriginsTheirAffixesAdmit() {
         List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x\\.b\\.com(:\\d+)?"));
-        OriginMatcher matcher = new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false);
-        assertThat(matcher.affixes().all(), is(List.of(new LiteralAffixes("https://", ".a.com"), new LiteralAffixes("https://x.b.com", ""))));
+        OriginMatcher matcher = OriginMatcherTest.withPatterns(OriginPatterns.of(patterns));
+        assertThat(LiteralAffixes.of(patterns), is(List.of(new LiteralAffixes("https://", ".a.com"), new LiteralAffixes("https://x.b.com", ""))));
         for (String origin : List.of("https://app.a.com", "https://x.b.com:8443", "https://evil.example.net", "https://app.a.com.evil.net",
                 "http://app.a.com", "https://x.b.com.evil.net")) {
             boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
-            assertThat(origin, matcher.allows(origin), is(oneByOne));
+            assertThat(origin, matcher.allows(origin, null), is(oneByOne));
         }
     }
 
@@ -138,18 +137,18 @@ class LiteralAffixesTest {
     void originAdmittedByOneOrSeveralPatternsIsAllowedExactlyAsThePatternsAllowIt(boolean combine) {
         List<Pattern> patterns = List.of(Pattern.compile("https://[a-z]+\\.a\\.com"), Pattern.compile("https://x[0-9]\\.a\\.com"),
                 Pattern.compile("https://[a-z]+\\.b\\.com"), Pattern.compile("https://x\\.c\\.com(:\\d+)?"));
-        OriginMatcher matcher = combine ? new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false)
-                : new OriginMatcher(false, Set.of(), Set.of(), List.of(), patterns, null, false, null);
-        assertThat("combined as asked", matcher.combined() != null, is(combine));
+        OriginMatcher matcher = OriginMatcherTest.withPatterns(combine ? OriginPatterns.of(patterns)
+                : new OriginPatterns(patterns, null, OriginPatterns.AffixIndex.of(LiteralAffixes.of(patterns))));
+        assertThat("the patterns combine", OriginPatterns.combine(patterns) != null, is(true));
         List<String> origins = List.of("https://app.a.com", "https://x1.a.com", "https://x1.b.com", "https://app.b.com", "https://x.c.com:8443",
                 "https://x.c.com", "https://x.c.com:", "https://app.a.com.evil.net", "https://x1.a.com.b.com", "https://evil.example.net",
                 "http://app.b.com", "https://.b.com");
         for (String origin : origins) {
             boolean oneByOne = patterns.stream().anyMatch(p -> p.matcher(origin).matches());
-            assertThat(origin, matcher.allows(origin), is(oneByOne));
+            assertThat(origin, matcher.allows(origin, null), is(oneByOne));
         }
-        assertThat("admitted by two, matched by the second", matcher.allows("https://x1.a.com"), is(true));
-        assertThat("admitted by one only, and refused by it", matcher.allows("https://x1.b.com"), is(false));
+        assertThat("admitted by two, matched by the second", matcher.allows("https://x1.a.com", null), is(true));
+        assertThat("admitted by one only, and refused by it", matcher.allows("https://x1.b.com", null), is(false));
     }
 
     /**
@@ -168,7 +167,7 @@ class LiteralAffixesTest {
             for (int k = 1 + random.nextInt(12); k > 0; k--) {
                 affixes.add(new LiteralAffixes(starts[random.nextInt(starts.length)], ends[random.nextInt(ends.length)]));
             }
-            AffixIndex index = AffixIndex.of(affixes);
+            OriginPatterns.AffixIndex index = OriginPatterns.AffixIndex.of(affixes);
             for (int v = 0; v < 40; v++) {
                 String value = starts[random.nextInt(starts.length)] + (random.nextBoolean() ? "app" : "")
                         + ends[random.nextInt(ends.length)] + (random.nextInt(4) == 0 ? ends[random.nextInt(ends.length)] : "");
@@ -178,13 +177,14 @@ class LiteralAffixesTest {
                         admitting.add(i);
                     }
                 }
-                int expected = admitting.isEmpty() ? AffixIndex.NONE : admitting.size() == 1 ? admitting.get(0) : AffixIndex.SEVERAL;
+                int expected = admitting.isEmpty() ? OriginPatterns.AffixIndex.NONE
+                        : admitting.size() == 1 ? admitting.get(0) : OriginPatterns.AffixIndex.SEVERAL;
                 assertThat(affixes + " for \"" + value + "\"", index.admitted(value), is(expected));
-                several += expected == AffixIndex.SEVERAL ? 1 : 0;
+                several += expected == OriginPatterns.AffixIndex.SEVERAL ? 1 : 0;
                 one += expected >= 0 ? 1 : 0;
             }
         }
         assertThat("the generated values reach every outcome", several > 100 && one > 100, is(true));
-        assertThat("no affixes, no index", AffixIndex.of(null), is(nullValue()));
+        assertThat("no affixes, no index", OriginPatterns.AffixIndex.of(null), is(nullValue()));
     }
 }

@@ -10,14 +10,17 @@ import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,6 +121,23 @@ class OptionLayersTest {
                     allOf(hasStatus(200), hasHeader("X-Own-Options", "yes"), hasHeader("Access-Control-Allow-Origin", APP),
                             varyIs(PREFLIGHT_VARY)));
         }),
+        new Option("interceptExceptions", b -> b.interceptExceptions(false), Map.of(CorsProperties.INTERCEPT_EXCEPTIONS, "false"), t -> {
+            assertThat("an error response (405) carries nothing of the library", t.app().send("DELETE", t.path(), "Origin", APP),
+                    allOf(hasStatus(405), hasNoAccessControlHeaders(), hasNoVary()));
+            assertThat("a success still does", t.put("Origin", APP),
+                    allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        }),
+        new Option("rejectDisallowedOrigins", b -> b.origins(APP).rejectDisallowedOrigins(true),
+                Map.of(CorsProperties.ORIGINS, APP, CorsProperties.REJECT_DISALLOWED_ORIGINS, true), t -> {
+            assertThat("the resource would run without headers", t.put("Origin", "https://other.example.com"),
+                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin")));
+            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+        }),
+        new Option("originPredicate", b -> b.originPredicate(APP::equals), Map.of(), t -> {
+            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
+            assertThat("the predicate alone never inherits the default *", t.put("Origin", "https://other.example.com"),
+                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+        }),
         new Option("crossSiteProtection", b -> b.crossSiteProtection(true), Map.of(CorsProperties.CROSS_SITE_PROTECTION, "true"), t -> {
             assertThat("the default (off) would let it run", t.put("Origin", "https://other.example.com", "Sec-Fetch-Site", "cross-site"),
                     allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
@@ -133,18 +153,30 @@ class OptionLayersTest {
     private static final InProcess CLASS_APP = new InProcess(
             new ResourceConfig(LayerResources.CLASS_LAYER).register(new CorsFeature()));
 
+    /** Each option from every layer the catalogue gives it: the annotations where it has an attribute, properties where it has a key. */
     static Stream<Arguments> layers() {
         List<Arguments> rows = new ArrayList<>();
         for (Option o : OPTIONS) {
+            io.github.jaxrscors.Option<?> catalogued = OptionCatalogueTest.named(o.name());
             String slug = Layer.propertyKey(o.name()).substring("jaxrs.cors.".length());
-            rows.add(Arguments.of(o, "method annotation", new Target(METHOD_APP, "m/" + slug)));
-            rows.add(Arguments.of(o, "class annotation", new Target(CLASS_APP, "c/" + slug)));
+            if (catalogued.hasAttribute()) {
+                rows.add(Arguments.of(o, "method annotation", new Target(METHOD_APP, "m/" + slug)));
+                rows.add(Arguments.of(o, "class annotation", new Target(CLASS_APP, "c/" + slug)));
+            }
             rows.add(Arguments.of(o, "CorsFeature builder", new Target(new InProcess(new ResourceConfig(LayerResources.Plain.class)
                     .register(o.builder().apply(CorsFeature.builder()).build())), "b")));
-            rows.add(Arguments.of(o, "jaxrs.cors properties", new Target(new InProcess(new ResourceConfig(LayerResources.Plain.class)
-                    .addProperties(o.properties()).register(CorsFeature.class)), "b")));
+            if (catalogued.propertyKey() != null) {
+                rows.add(Arguments.of(o, "jaxrs.cors properties", new Target(new InProcess(new ResourceConfig(LayerResources.Plain.class)
+                        .addProperties(o.properties()).register(CorsFeature.class)), "b")));
+            }
         }
         return rows.stream();
+    }
+
+    @Test
+    void everyOptionOfAPolicyIsChecked() {
+        assertThat(OPTIONS.stream().map(Option::name).collect(Collectors.toList()),
+                containsInAnyOrder(io.github.jaxrscors.Option.POLICY.stream().map(io.github.jaxrscors.Option::name).toArray()));
     }
 
     @ParameterizedTest(name = "{0} set by the {1}")

@@ -66,7 +66,7 @@ class PolicyResolverTest {
         assertThat("null is not allowed by default", p.origins().allowNull(), is(false));
         assertThat("no listed origins", p.origins().exact(), is(empty()));
         assertThat("no wildcards", p.origins().wildcards(), is(empty()));
-        assertThat("no origin patterns", p.origins().patterns(), is(empty()));
+        assertThat("no origin patterns", p.origins().patterns().all(), is(empty()));
         assertThat("no predicate", p.origins().predicate(), is(nullValue()));
         assertThat("default methods", p.methods(), is(List.of("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")));
         assertThat("default Access-Control-Allow-Methods, in the contract's order", p.allowMethods(),
@@ -99,8 +99,8 @@ class PolicyResolverTest {
     @Test
     void highestLayerThatSetsOriginsWins() {
         CorsPolicy p = resolve(method(options().origins("https://method.com")), type(options().origins("https://class.com")));
-        assertThat("the method's origin", p.origins().allows("https://method.com"), is(true));
-        assertThat("the class's origin is replaced, not merged", p.origins().allows("https://class.com"), is(false));
+        assertThat("the method's origin", p.origins().allows("https://method.com", null), is(true));
+        assertThat("the class's origin is replaced, not merged", p.origins().allows("https://class.com", null), is(false));
     }
 
     @Test
@@ -108,7 +108,7 @@ class PolicyResolverTest {
         CorsPolicy p = resolve(method(options().methods("PUT")), type(options().origins("https://class.com")),
                 rule(options().maxAge(30).supportsCredentials(true)));
         assertThat("methods from the method", p.allowMethods(), is("PUT"));
-        assertThat("origins from the class", p.origins().allows("https://class.com"), is(true));
+        assertThat("origins from the class", p.origins().allows("https://class.com", null), is(true));
         assertThat("maxAge from the rule", p.maxAge(), is(30L));
         assertThat("credentials from the rule", p.supportsCredentials(), is(true));
     }
@@ -134,31 +134,31 @@ class PolicyResolverTest {
     void higherOriginPatternsDoNotInheritLowerStar() {
         CorsPolicy p = resolve(method(options().originPatterns("https://[a-z]+\\.example\\.com")), type(options().origins("*")));
         assertThat("origins * of the class is not inherited", p.origins().any(), is(false));
-        assertThat("an origin outside the pattern is refused", p.origins().allows("https://evil.net"), is(false));
-        assertThat("an origin the pattern accepts", p.origins().allows("https://app.example.com"), is(true));
+        assertThat("an origin outside the pattern is refused", p.origins().allows("https://evil.net", null), is(false));
+        assertThat("an origin the pattern accepts", p.origins().allows("https://app.example.com", null), is(true));
     }
 
     @Test
     void higherOriginPatternsDoNotInheritTheDefaultStar() {
         CorsPolicy p = resolve(rule(options().originPatterns("https://app\\.example\\.com")));
         assertThat("the default * is replaced by the patterns", p.origins().any(), is(false));
-        assertThat("an origin outside the pattern is refused", p.origins().allows("https://evil.net"), is(false));
+        assertThat("an origin outside the pattern is refused", p.origins().allows("https://evil.net", null), is(false));
     }
 
     @Test
     void higherCompiledOriginPatternsDoNotInheritLowerOrigins() {
         CorsPolicy p = resolve(method(options().originPatterns(Pattern.compile("https://a\\.com"))),
                 type(options().origins("https://b.com")));
-        assertThat("the compiled pattern", p.origins().allows("https://a.com"), is(true));
-        assertThat("the class's listed origin is replaced", p.origins().allows("https://b.com"), is(false));
+        assertThat("the compiled pattern", p.origins().allows("https://a.com", null), is(true));
+        assertThat("the class's listed origin is replaced", p.origins().allows("https://b.com", null), is(false));
     }
 
     @Test
     void higherPredicateDoesNotInheritLowerOrigins() {
         CorsPolicy p = resolve(method(options().originPredicate(o -> o.equals("https://db.com"))),
                 type(options().origins("*")));
-        assertThat("the predicate decides", p.origins().allows("https://db.com"), is(true));
-        assertThat("the class's * is replaced", p.origins().allows("https://other.com"), is(false));
+        assertThat("the predicate decides", p.origins().allows("https://db.com", null), is(true));
+        assertThat("the class's * is replaced", p.origins().allows("https://other.com", null), is(false));
         assertThat("not any", p.origins().any(), is(false));
     }
 
@@ -166,9 +166,9 @@ class PolicyResolverTest {
     void higherOriginsDoNotInheritLowerPatternsNorPredicate() {
         CorsPolicy p = resolve(method(options().origins(APP)),
                 type(options().originPatterns(".*").originPredicate(o -> true)));
-        assertThat("the method's origin", p.origins().allows(APP), is(true));
-        assertThat("the class's patterns and predicate are replaced", p.origins().allows("https://evil.net"), is(false));
-        assertThat("no patterns inherited", p.origins().patterns(), is(empty()));
+        assertThat("the method's origin", p.origins().allows(APP, null), is(true));
+        assertThat("the class's patterns and predicate are replaced", p.origins().allows("https://evil.net", null), is(false));
+        assertThat("no patterns inherited", p.origins().patterns().all(), is(empty()));
         assertThat("no predicate inherited", p.origins().predicate(), is(nullValue()));
     }
 
@@ -176,10 +176,10 @@ class PolicyResolverTest {
     void originFormsOfOneLayerAddUp() {
         CorsPolicy p = resolve(method(options().origins(APP).originPatterns("https://p\\.com")
                 .originPredicate(o -> o.equals("https://db.com"))));
-        assertThat("listed", p.origins().allows(APP), is(true));
-        assertThat("pattern", p.origins().allows("https://p.com"), is(true));
-        assertThat("predicate", p.origins().allows("https://db.com"), is(true));
-        assertThat("none of them", p.origins().allows("https://x.com"), is(false));
+        assertThat("listed", p.origins().allows(APP, null), is(true));
+        assertThat("pattern", p.origins().allows("https://p.com", null), is(true));
+        assertThat("predicate", p.origins().allows("https://db.com", null), is(true));
+        assertThat("none of them", p.origins().allows("https://x.com", null), is(false));
     }
 
     @Test
@@ -290,7 +290,7 @@ class PolicyResolverTest {
     })
     void wellFormedOriginEntriesAreAccepted(String entry, String allowed) {
         CorsPolicy p = resolve(method(options().origins(entry)));
-        assertThat(entry + " is accepted and allows " + allowed, p.origins().allows(allowed), is(true));
+        assertThat(entry + " is accepted and allows " + allowed, p.origins().allows(allowed, null), is(true));
     }
 
     // ---------------------------------------------------------------- startup errors
@@ -499,7 +499,7 @@ class PolicyResolverTest {
         assertThat("private network access is kept", p.allowPrivateNetwork(), is(true));
         for (String canary : PolicyResolver.ANY_ORIGIN_CANARIES) {
             assertThat("a port wildcard's host is concrete or a subdomain wildcard: it never matches " + canary,
-                    p.origins().allows(canary), is(false));
+                    p.origins().allows(canary, null), is(false));
         }
     }
 

@@ -1,13 +1,17 @@
 package io.github.jaxrscors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,11 +34,27 @@ class PrecedenceMatrixTest {
         }
     }
 
-    static final List<Option> OPTIONS = List.of(
+    /** An origin predicate whose toString the policy shows. */
+    record Named(String name) implements Predicate<String> {
+        @Override
+        public boolean test(String origin) {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The options whose values are not flags, each with its own two settings. */
+    static final List<Option> VALUED = List.of(
         new Option("origins", b -> b.origins("https://a.example.com"), b -> b.origins("https://b.example.com"),
                 p -> p.origins().toString(), "https://a.example.com", "https://b.example.com", "*"),
         new Option("originPatterns", b -> b.originPatterns("https://a\\..*"), b -> b.originPatterns("https://b\\..*"),
                 p -> p.origins().toString(), "/https://a\\..*/", "/https://b\\..*/", "*"),
+        new Option("originPredicate", b -> b.originPredicate(new Named("high")), b -> b.originPredicate(new Named("low")),
+                p -> p.origins().toString(), "predicate high", "predicate low", "*"),
         new Option("methods", b -> b.methods("PUT"), b -> b.methods("PATCH"), CorsPolicy::allowMethods, "PUT", "PATCH",
                 "GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE"),
         new Option("allowHeaders", b -> b.allowHeaders("X-A"), b -> b.allowHeaders("X-B"), p -> p.allowHeaders().toString(),
@@ -43,24 +63,38 @@ class PrecedenceMatrixTest {
                 p -> p.allowHeaders().toString(), "/x-a-.*/", "/x-b-.*/", "*"),
         new Option("exposeHeaders", b -> b.exposeHeaders("X-A"), b -> b.exposeHeaders("X-B"), CorsPolicy::exposeHeaders,
                 "X-A", "X-B", null),
-        new Option("supportsCredentials", b -> b.origins("https://a.example.com").supportsCredentials(true),
-                b -> b.origins("https://a.example.com").supportsCredentials(false), CorsPolicy::supportsCredentials,
-                true, false, false),
-        new Option("maxAge", b -> b.maxAge(10), b -> b.maxAge(20), CorsPolicy::maxAge, 10L, 20L, CorsPolicy.NO_MAX_AGE),
-        new Option("sendWildcard", b -> b.sendWildcard(true), b -> b.sendWildcard(false), CorsPolicy::sendWildcard,
-                true, false, false),
-        new Option("varyHeader", b -> b.varyHeader(false), b -> b.varyHeader(true), CorsPolicy::varyHeader, false, true, true),
-        new Option("allowPrivateNetwork", b -> b.origins("https://a.example.com").allowPrivateNetwork(true),
-                b -> b.origins("https://a.example.com").allowPrivateNetwork(false),
-                CorsPolicy::allowPrivateNetwork, true, false, false),
-        new Option("automaticOptions", b -> b.automaticOptions(false), b -> b.automaticOptions(true),
-                CorsPolicy::automaticOptions, false, true, true),
-        new Option("interceptExceptions", b -> b.interceptExceptions(false), b -> b.interceptExceptions(true),
-                CorsPolicy::interceptExceptions, false, true, true),
-        new Option("rejectDisallowedOrigins", b -> b.rejectDisallowedOrigins(true), b -> b.rejectDisallowedOrigins(false),
-                CorsPolicy::rejectDisallowedOrigins, true, false, false),
-        new Option("crossSiteProtection", b -> b.crossSiteProtection(true), b -> b.crossSiteProtection(false),
-                CorsPolicy::crossSiteProtection, true, false, false));
+        new Option("maxAge", b -> b.maxAge(10), b -> b.maxAge(20), CorsPolicy::maxAge, 10L, 20L, CorsPolicy.NO_MAX_AGE));
+
+    /**
+     * Every option of a policy: those above, and each flag of the catalogue, set through its public
+     * setter to the opposite of its default (high) and to its default (low). Listed origins go with
+     * each flag, since credentials and private network access refuse the default {@code "*"}.
+     */
+    static final List<Option> OPTIONS = options();
+
+    private static List<Option> options() {
+        List<Option> options = new ArrayList<>(VALUED);
+        for (io.github.jaxrscors.Option<Boolean> flag : io.github.jaxrscors.Option.FLAGS) {
+            boolean byDefault = flag.defaultValue();
+            options.add(new Option(flag.name(), b -> set(b.origins("https://a.example.com"), flag, !byDefault),
+                    b -> set(b.origins("https://a.example.com"), flag, byDefault), p -> p.is(flag), !byDefault, byDefault, byDefault));
+        }
+        return List.copyOf(options);
+    }
+
+    private static CorsOptions.Builder set(CorsOptions.Builder b, io.github.jaxrscors.Option<Boolean> flag, boolean value) {
+        try {
+            return (CorsOptions.Builder) CorsOptions.Builder.class.getMethod(flag.name(), boolean.class).invoke(b, value);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("CorsOptions.Builder#" + flag.name() + "(boolean)", e);
+        }
+    }
+
+    @Test
+    void matrixCoversEveryOptionOfAPolicy() {
+        assertThat(OPTIONS.stream().map(Option::name).collect(Collectors.toList()),
+                containsInAnyOrder(io.github.jaxrscors.Option.POLICY.stream().map(io.github.jaxrscors.Option::name).toArray()));
+    }
 
     static Stream<Arguments> pairs() {
         List<Arguments> rows = new ArrayList<>();

@@ -60,33 +60,50 @@ class PublicApiTest {
         assertThat("internal classes are final", open, is(empty()));
     }
 
-    @Test
-    void builderSettersMatchTheContract() {
-        List<String> setters = Stream.of(CorsOptions.Builder.class.getDeclaredMethods())
+    /** The setter signatures API.md gives each kind of option. */
+    private static List<String> setters(Option<?> option) {
+        String n = option.name();
+        return switch (option.kind()) {
+            case LIST -> List.of(n + "(String[])");
+            case PATTERNS -> List.of(n + "(String[])", n + "(Pattern[])");
+            case PREDICATE -> List.of(n + "(Predicate)", n + "(BiPredicate,String[])");
+            case SECONDS -> List.of(n + "(Duration)", n + "(long)");
+            case FLAG -> List.of(n + "(boolean)");
+        };
+    }
+
+    private static List<String> publicSetters(Class<?> builder) {
+        return Stream.of(builder.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
                 .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
                         .collect(Collectors.joining(",", "(", ")")))
                 .collect(Collectors.toList());
-        assertThat(setters, containsInAnyOrder("origins(String[])", "originPatterns(String[])", "originPatterns(Pattern[])",
-                "methods(String[])", "allowHeaders(String[])", "allowHeaderPatterns(String[])", "exposeHeaders(String[])",
-                "supportsCredentials(boolean)", "maxAge(Duration)", "maxAge(long)", "sendWildcard(boolean)",
-                "varyHeader(boolean)", "allowPrivateNetwork(boolean)", "automaticOptions(boolean)",
-                "interceptExceptions(boolean)", "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)",
+    }
+
+    /**
+     * The setters are those API.md lists, one signature per form of each option of the catalogue
+     * ({@link OptionCatalogueTest} checks the catalogue against the setters by name).
+     */
+    @Test
+    void builderSettersMatchTheContract() {
+        List<String> expected = Option.POLICY.stream().flatMap(o -> setters(o).stream()).collect(Collectors.toList());
+        assertThat(publicSetters(CorsOptions.Builder.class), containsInAnyOrder(expected.toArray(String[]::new)));
+        assertThat("the signatures, spelt out", expected, containsInAnyOrder("origins(String[])", "originPatterns(String[])",
+                "originPatterns(Pattern[])", "methods(String[])", "allowHeaders(String[])", "allowHeaderPatterns(String[])",
+                "exposeHeaders(String[])", "supportsCredentials(boolean)", "maxAge(Duration)", "maxAge(long)", "sendWildcard(boolean)",
+                "varyHeader(boolean)", "allowPrivateNetwork(boolean)", "automaticOptions(boolean)", "interceptExceptions(boolean)",
+                "originPredicate(Predicate)", "rejectDisallowedOrigins(boolean)",
                 // Request-aware origin decisions (second wave).
                 "originPredicate(BiPredicate,String[])",
                 // Cross-site request protection (second wave).
                 "crossSiteProtection(boolean)"));
-        List<String> featureSetters = Stream.of(CorsFeature.Builder.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
-                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
-                        .collect(Collectors.joining(",", "(", ")")))
-                .collect(Collectors.toList());
-        List<String> expected = new java.util.ArrayList<>(setters);
-        expected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
+        List<String> featureExpected = Option.ALL.stream().flatMap(o -> setters(o).stream()).collect(Collectors.toList());
+        featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
+        assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin",
+                publicSetters(CorsFeature.Builder.class), containsInAnyOrder(featureExpected.toArray(String[]::new)));
         // Application-wide only: the server's own origin is one for the whole application.
-        expected.addAll(List.of("publicOrigins(String[])", "trustForwardedHeaders(boolean)"));
-        assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin", featureSetters,
-                containsInAnyOrder(expected.toArray(String[]::new)));
+        assertThat(Option.ALL.stream().filter(o -> o.scope() == Option.Scope.APPLICATION).flatMap(o -> setters(o).stream())
+                .collect(Collectors.toList()), containsInAnyOrder("publicOrigins(String[])", "trustForwardedHeaders(boolean)"));
     }
 
     @Test
