@@ -24,7 +24,10 @@ record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, Cors
     /** The library answered the request itself (a preflight, a refusal, the 500); nothing more is added. */
     static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, null, List.of(), null);
 
-    /** A preflight no policy covers, left to Jersey before matching; nothing after matching takes it up. */
+    /**
+     * A preflight no policy covers, left to Jersey before matching: the request filter after matching
+     * does not route it again; the response filter treats its answer as one without a state.
+     */
     static final CorsState LEFT = new CorsState(Stage.LEFT, null, List.of(), null);
 
     /** Where a request stands. */

@@ -248,7 +248,10 @@ final class JerseyTranslator {
      */
     void response(ContainerRequestContext request, ContainerResponseContext response) {
         CorsState state = CorsState.of(request);
-        if (state != null && (state.stage() == CorsState.Stage.ANSWERED || state.stage() == CorsState.Stage.LEFT)) {
+        if (state == CorsState.LEFT) {
+            // Jersey's own answer to a preflight no policy covers: treated as if the library had not seen it.
+            state = null;
+        } else if (state != null && state.stage() == CorsState.Stage.ANSWERED) {
             return;
         }
         if (state != null && state.stage() == CorsState.Stage.PASSED_ON) {
