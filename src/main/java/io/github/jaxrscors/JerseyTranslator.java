@@ -209,13 +209,10 @@ final class JerseyTranslator {
         if (!matched) {
             return "OPTIONS".equals(request.getMethod()) && preflightBeforeMatching(request);
         }
-        CorsState state = CorsState.of(request);
-        if (state != null) {
-            return false; // a preflight no policy covers, left to Jersey before matching
-        }
         String path = rulePath(request);
         if (isPreflight(request)) {
-            return preflightAfterMatching(request, path);
+            // Unless it was left to Jersey before matching, as one no policy covers.
+            return CorsState.of(request) == null && preflightAfterMatching(request, path);
         }
         CorsPolicy policy = policy(matched(request), path);
         if (policy == null) {
@@ -327,15 +324,13 @@ final class JerseyTranslator {
      * @return whether the preflight was answered
      */
     private boolean preflightBeforeMatching(ContainerRequestContext request) {
-        Routing learnt = routing;
         // A preflight (see isPreflight), its two headers read once for the decision too.
-        String origin = learnt == null ? null : header(request, CorsHeaders.ORIGIN);
+        String origin = routing == null ? null : header(request, CorsHeaders.ORIGIN);
         String method = origin == null ? null : header(request, CorsHeaders.REQUEST_METHOD);
         if (method == null) {
             return false;
         }
-        RequestFacts facts = new JerseyFacts(request);
-        Early early = preflightBeforeMatching(learnt, facts, origin, method);
+        Early early = preflightBeforeMatching(new JerseyFacts(request), origin, method);
         if (early == Early.LEAVE) {
             CorsState.LEFT.putOn(request);
             return false;
@@ -363,6 +358,7 @@ final class JerseyTranslator {
     /**
      * Routes a preflight before matching and decides it where the route is known; takes the
      * request as {@link RequestFacts}, so a caller outside Jersey's filter chain can ask too.
+     * Before the container has started the application, every preflight waits.
      *
      * <p>It waits for matching where the announced request reaches a sub-resource locator, where
      * the preflight itself reaches a declared {@code @OPTIONS} method that may be passed the
@@ -371,7 +367,11 @@ final class JerseyTranslator {
      * filters, a {@code POST} that announces a method-override header or carries {@code _method}
      * must be allowed by every method of its path, whichever the filter turns it into.
      */
-    Early preflightBeforeMatching(Routing learnt, RequestFacts facts, String origin, String method) {
+    Early preflightBeforeMatching(RequestFacts facts, String origin, String method) {
+        Routing learnt = routing;
+        if (learnt == null) {
+            return Early.WAIT;
+        }
         PreflightRouter.Routed routed = learnt.router().route(facts.encodedPath(), method);
         if (routed.outcome() == PreflightRouter.Outcome.LOCATOR) {
             return Early.WAIT;

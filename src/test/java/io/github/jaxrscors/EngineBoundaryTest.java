@@ -35,8 +35,8 @@ class EngineBoundaryTest {
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */
     static final List<String> ADAPTER_AND_CONTRACT = List.of("StartupChecks", "CorsDynamicFeature", "CorsRequestFilter",
-            "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "CorsFeature",
-            "CrossOrigin", "OptBoolean");
+            "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "PreflightRouter",
+            "RequestFacts", "CorsFeature", "CrossOrigin", "OptBoolean");
 
     @Test
     void everyLibraryClassBelongsToOneGroup() throws IOException, URISyntaxException {
