@@ -166,7 +166,7 @@ final class JerseyTranslator {
      * thrown before it (a sub-resource locator, a filter, while matching), the matched method's, or
      * the path's. A preflight, or a request the library already answered, gets none.
      */
-    CorsPolicy failurePolicy(ContainerRequestContext request) {
+    private CorsPolicy failurePolicy(ContainerRequestContext request) {
         CorsState state = CorsState.of(request);
         if (state != null) {
             return state.stage() == CorsState.Stage.ACTUAL ? state.policy() : null;
@@ -178,7 +178,7 @@ final class JerseyTranslator {
      * The policy of a response no resource method produced (a 404 or 405): the path's, else, for a
      * 405 on a path whose methods are covered only by their annotations, the first covered one's.
      */
-    CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
+    private CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
         CorsPolicy byPath = table.lookupPath(path);
         if (byPath != null || !(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
             return byPath;
@@ -481,7 +481,7 @@ final class JerseyTranslator {
      * Routes a preflight after matching: the policies of the resource methods of the matched
      * resource that would serve its announced request ({@link PreflightRouter#serving}).
      */
-    PreflightRoute route(ContainerRequestContext request, String path) {
+    private PreflightRoute route(ContainerRequestContext request, String path) {
         String requestMethod = header(request, CorsHeaders.REQUEST_METHOD);
         List<ResourceMethod> serving = request.getUriInfo() instanceof ExtendedUriInfo info && !info.getMatchedRuntimeResources().isEmpty()
                 ? PreflightRouter.serving(info.getMatchedRuntimeResources().get(0), requestMethod) : List.of();
@@ -569,7 +569,7 @@ final class JerseyTranslator {
      * @param origin         the request's {@code Origin} as {@link #header} reads it, or null
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
-    CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
+    private CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
@@ -582,7 +582,7 @@ final class JerseyTranslator {
      * crossSiteProtection's decision on an actual request, before the resource runs; a refusal is
      * logged.
      */
-    CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
+    private CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy) {
         CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
@@ -597,7 +597,7 @@ final class JerseyTranslator {
      * Jersey sees, or, under trustForwardedHeaders, with the scheme and host the proxy forwarded.
      * The forwarded headers are read only then.
      */
-    String requestOrigin(ContainerRequestContext request) {
+    private String requestOrigin(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         return server.trustForwardedHeaders()
                 ? ServerOrigin.forwardedOrigin(uri, header(request, CorsHeaders.FORWARDED),
