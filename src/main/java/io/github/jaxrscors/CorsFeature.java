@@ -33,13 +33,13 @@ import org.jspecify.annotations.Nullable;
  * with rules, the requests whose path matches one; with {@link Builder#annotatedOnly()}, only
  * {@link CrossOrigin} classes and methods. Annotated classes and methods are covered in every case.
  *
- * <p>Registering it adds a request filter that answers preflights (before authentication filters,
- * at priority {@code Priorities.AUTHENTICATION - 200}), a response filter that adds the headers
- * to actual and error responses, and a {@code @PreMatching} request filter at priority 1 that
- * wraps the container's response writer, so that the 500 of an exception no mapper handles carries
- * the headers wherever it is thrown (a sub-resource locator, any filter, the resource method).
- * {@code @PreMatching} filters and sub-resource locators run before any post-matching filter: a
- * {@code @PreMatching} authentication filter must let preflights through.
+ * <p>Registering it adds a {@code @PreMatching} request filter at priority 1 that answers
+ * preflights before Jersey matches them, ahead of every other filter, and wraps the container's
+ * response writer, so that the 500 of an exception no mapper handles carries the headers wherever
+ * it is thrown (a sub-resource locator, any filter, the resource method); a request filter after
+ * matching (before authentication filters, at priority {@code Priorities.AUTHENTICATION - 200})
+ * for actual requests and the preflights that wait for matching (paths under sub-resource
+ * locators); and a response filter that adds the headers to actual and error responses.
  * Configuration mistakes fail application startup with an {@link IllegalStateException} that names
  * the setting and where it came from (and are logged once at ERROR, for runtimes that start Jersey
  * lazily). Register one {@code CorsFeature} per application: Jersey keeps only the first

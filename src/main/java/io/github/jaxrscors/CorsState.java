@@ -24,6 +24,12 @@ record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, Cors
     /** The library answered the request itself (a preflight, a refusal, the 500); nothing more is added. */
     static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, null, List.of(), null);
 
+    /**
+     * A preflight no policy covers, left to Jersey before matching: the request filter after matching
+     * does not route it again; the response filter treats its answer as one without a state.
+     */
+    static final CorsState LEFT = new CorsState(Stage.LEFT, null, List.of(), null);
+
     /** Where a request stands. */
     enum Stage {
         /** A covered actual request on its way to the resource method. */
@@ -31,7 +37,9 @@ record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, Cors
         /** A preflight left to the application's {@code @OPTIONS} method (automaticOptions off). */
         PASSED_ON,
         /** Answered by the library. */
-        ANSWERED
+        ANSWERED,
+        /** A preflight no policy covers, left to Jersey untouched. */
+        LEFT
     }
 
     CorsState {

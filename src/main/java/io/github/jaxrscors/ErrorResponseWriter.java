@@ -1,6 +1,5 @@
 package io.github.jaxrscors;
 
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +13,9 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * for one job: the 500 of an exception no mapper handles, on a request covered by a policy with
  * interceptExceptions on. Jersey hands that exception to the container's writer, past the response
  * filters, and the container answers 500 without CORS headers (or, in a servlet container, through
- * {@code sendError}, which some containers answer with headers cleared). Which policy covers the
- * request is asked only when an exception arrives ({@link JerseyTranslator#failurePolicy}); until
- * then every call passes straight through.
+ * {@code sendError}, which some containers answer with headers cleared). Whether a policy covers the
+ * request, and the 500 it gets, are asked of {@link JerseyTranslator#failure} only when an
+ * exception arrives; until then every call passes straight through.
  *
  * <p>This writer first writes the 500 itself, with the CORS headers, an empty body and
  * {@code Connection: close}, and commits it; then it hands the exception on exactly as Jersey would have: to the container's
@@ -26,9 +25,6 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * to the container's writer untouched.
  */
 final class ErrorResponseWriter implements ContainerResponseWriter {
-
-    /** Marks the library's 500 as having a body, so no container answers it through {@code sendError}. */
-    private static final byte[] EMPTY_BODY = new byte[0];
 
     private final ContainerResponseWriter delegate;
     private final ContainerRequest request;
@@ -71,25 +67,12 @@ final class ErrorResponseWriter implements ContainerResponseWriter {
 
     @Override
     public void failure(Throwable error) {
-        CorsPolicy policy = written || answeredFailure ? null : translator.failurePolicy(request);
-        if (policy == null || !policy.interceptExceptions()) {
+        ContainerResponse response = written || answeredFailure ? null : translator.failure(request);
+        if (response == null) {
             delegate.failure(error);
             return;
         }
         answeredFailure = true;
-        CorsState state = CorsState.of(request);
-        CorsState.ANSWERED.putOn(request);
-        // Connection: close, as the containers' own 500 of an unmapped exception behaves without the
-        // library: Grizzly says it and closes, Jetty closes after an exception that leaves its servlet
-        // even once the response is complete. Said here, no client sends its next request into a
-        // connection the container is about to close (RFC 9112, section 9.6).
-        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
-                .header("Connection", "close").build());
-        // The decision the request filter took, or, for an exception thrown before it ran, one taken now.
-        CorsDecision decision = state != null && state.decision() != null ? state.decision()
-                : translator.actual(request, JerseyTranslator.header(request, CorsHeaders.ORIGIN), translator.rulePath(request), policy,
-                        false);
-        JerseyTranslator.write(decision, response.getHeaders());
         try {
             OutputStream body = delegate.writeResponseStatusAndHeaders(0, response);
             if (body != null) {

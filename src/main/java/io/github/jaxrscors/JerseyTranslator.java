@@ -2,16 +2,21 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Resource;
@@ -30,14 +35,27 @@ final class JerseyTranslator {
     private final ServerOrigin server;
 
     /**
-     * Set once the container starts the application, where the path alone decides every policy and
-     * no sub-resource locator can bring an annotated class in: a preflight's answer then cannot
-     * depend on the method that would serve it, and is given before matching.
+     * What startup learnt about the application's routing, once the container starts it; until
+     * then (and with early answering switched off) null, and every preflight waits for matching.
      */
-    private volatile boolean beforeMatching;
+    private volatile Routing routing;
 
     /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
     private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
+
+    /**
+     * The application's routing as startup found it.
+     *
+     * @param router          where a request would go, asked before matching
+     * @param rewriters       the user's {@code @PreMatching} request filters, which run after the
+     *                        library's and may rewrite the request's path or method; empty if none
+     * @param declaresOptions some resource declares an {@code @OPTIONS} method
+     */
+    record Routing(PreflightRouter router, List<String> rewriters, boolean declaresOptions) {
+        Routing {
+            rewriters = List.copyOf(rewriters);
+        }
+    }
 
     /**
      * The methods that would serve a preflight's announced request, as policies.
@@ -49,6 +67,13 @@ final class JerseyTranslator {
      */
     record PreflightRoute(List<CorsPolicy> policies, String uncovered, boolean passOn) {
     }
+
+    /**
+     * The headers by which a client asks a {@code @PreMatching} filter to serve a {@code POST} as
+     * another method (Jersey's {@code HttpMethodOverrideFilter} reads the first, and a
+     * {@code _method} query parameter); lower case, as {@code Access-Control-Request-Headers} lists them.
+     */
+    static final List<String> METHOD_OVERRIDE_HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
 
     JerseyTranslator(PolicyTable table, ServerOrigin server) {
         this.table = table;
@@ -76,24 +101,9 @@ final class JerseyTranslator {
                 && header(request, CorsHeaders.REQUEST_METHOD) != null;
     }
 
-    /** Lets preflights be answered before matching (see {@link #beforeMatching}). */
-    void preflightsBeforeMatching(boolean enabled) {
-        beforeMatching = enabled;
-    }
-
-    /** Whether preflights may be answered before matching (see {@link #beforeMatching}). */
-    boolean preflightsBeforeMatching() {
-        return beforeMatching;
-    }
-
-    /**
-     * A preflight's policy where it may be answered before matching, or null: the path's policy
-     * (the one every serving method has) when that policy answers preflights itself
-     * (automaticOptions). Asked only where {@link #preflightsBeforeMatching()}.
-     */
-    CorsPolicy policyBeforeMatching(String path) {
-        CorsPolicy policy = table.lookupPath(path);
-        return policy != null && policy.automaticOptions() ? policy : null;
+    /** Sets what startup learnt about the application's routing (null: every preflight waits for matching). */
+    void routing(Routing learnt) {
+        routing = learnt;
     }
 
     /** The path the rules judge, or null where there are no rules (then it is never built). */
@@ -156,7 +166,7 @@ final class JerseyTranslator {
      * thrown before it (a sub-resource locator, a filter, while matching), the matched method's, or
      * the path's. A preflight, or a request the library already answered, gets none.
      */
-    CorsPolicy failurePolicy(ContainerRequestContext request) {
+    private CorsPolicy failurePolicy(ContainerRequestContext request) {
         CorsState state = CorsState.of(request);
         if (state != null) {
             return state.stage() == CorsState.Stage.ACTUAL ? state.policy() : null;
@@ -168,7 +178,7 @@ final class JerseyTranslator {
      * The policy of a response no resource method produced (a 404 or 405): the path's, else, for a
      * 405 on a path whose methods are covered only by their annotations, the first covered one's.
      */
-    CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
+    private CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
         CorsPolicy byPath = table.lookupPath(path);
         if (byPath != null || !(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
             return byPath;
@@ -184,14 +194,312 @@ final class JerseyTranslator {
         return null;
     }
 
+    // ------------------------------------------------------------------------------ entry points
+
     /**
-     * Routes a preflight: the policies of the resource methods that would serve its announced
-     * request at the matched path ({@code HEAD} without an {@code @HEAD} method: the {@code GET}
-     * methods Jersey would use).
+     * The one entry point for a request: before matching ({@link PreMatchingFilter}), a preflight
+     * the router can route is answered; after matching ({@link CorsRequestFilter}), a preflight
+     * that waited for matching is answered or passed on, and an actual request is decided,
+     * published, refused or recorded in its {@link CorsState}.
+     *
+     * @param matched the request was matched to a resource method (called after matching)
+     * @return whether the library answered the request (it is aborted with the answer)
      */
-    PreflightRoute route(ContainerRequestContext request, String path) {
+    boolean request(ContainerRequestContext request, boolean matched) {
+        if (!matched) {
+            return "OPTIONS".equals(request.getMethod()) && preflightBeforeMatching(request);
+        }
+        String path = rulePath(request);
+        if (isPreflight(request)) {
+            // Unless it was left to Jersey before matching, as one no policy covers.
+            return CorsState.of(request) == null && preflightAfterMatching(request, path);
+        }
+        CorsPolicy policy = policy(matched(request), path);
+        if (policy == null) {
+            return false;
+        }
+        // Decided once, before the resource runs: the resource can read it, and the response gets it.
+        // Origin is read once here (each read of Jersey's header map walks its guarded names).
+        String origin = header(request, CorsHeaders.ORIGIN);
+        CorsDecision decision = actual(request, origin, path, policy, true);
+        CorsState.publish(request, decision, policy, origin != null);
+        if (decision.forbidden()) {
+            return answer(request, decision);
+        }
+        // A safe method always passes; asked first, so a GET builds nothing for the check.
+        if (policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod())) {
+            CorsDecision crossSite = crossSite(request, path, policy, decision);
+            if (crossSite.forbidden()) {
+                return answer(request, crossSite);
+            }
+        }
+        CorsState.actual(policy, decision).putOn(request);
+        return false;
+    }
+
+    /**
+     * The one entry point for a response on its way out ({@link CorsResponseFilter}): adds the
+     * decision's headers to a covered actual response, to an error response under
+     * interceptExceptions, and to a declared {@code @OPTIONS} method's answer; a preflight to a
+     * covered path no resource serves gets the library's answer in place of Jersey's 404 or 405.
+     */
+    void response(ContainerRequestContext request, ContainerResponseContext response) {
+        CorsState state = CorsState.of(request);
+        if (state == CorsState.LEFT) {
+            // Jersey's own answer to a preflight no policy covers: treated as if the library had not seen it.
+            state = null;
+        } else if (state != null && state.stage() == CorsState.Stage.ANSWERED) {
+            return;
+        }
+        if (state != null && state.stage() == CorsState.Stage.PASSED_ON) {
+            // A declared @OPTIONS method answered; a refusal adds only Vary to its answer.
+            if (state.decision() != null) {
+                write(state.decision(), response.getHeaders());
+            }
+            return;
+        }
+        ResourceMethod matched = matched(request);
+        // Without a state, the request filter did not run: no match (404, 405), or a filter before it aborted.
+        String path = state != null ? null : rulePath(request);
+        CorsPolicy policy = state != null ? state.policy() : matched != null ? policy(matched, path) : unmatchedPolicy(request, path);
+        if (policy == null) {
+            return;
+        }
+        boolean error = matched == null || response instanceof ContainerResponse r && r.isMappedFromException();
+        if (error && !policy.interceptExceptions()) {
+            return;
+        }
+        int status = response.getStatus();
+        if (matched == null && (status == 404 || status == 405) && isPreflight(request)) {
+            // A preflight to a covered path no resource serves, passed on to matching (a user's
+            // @PreMatching filter may have rewritten it): answered like any preflight, so the
+            // announced request goes on to get its 404 with CORS headers, readable by the script.
+            RequestFacts facts = new JerseyFacts(request);
+            CorsDecision decision = preflight(facts, path, List.of(policy), null, facts.header(CorsHeaders.ORIGIN),
+                    facts.header(CorsHeaders.REQUEST_METHOD));
+            answer(decision, response);
+            return;
+        }
+        // The request filter's decision where it took one; the resource method ran in between.
+        CorsDecision decision = state != null ? state.decision() : actual(request, header(request, CorsHeaders.ORIGIN), path, policy, false);
+        write(decision, response.getHeaders());
+    }
+
+    /**
+     * The one entry point for an exception no mapper handled ({@link ErrorResponseWriter}): the
+     * 500 to write in place of the container's, with the decision's headers, an empty body and
+     * {@code Connection: close}, where a policy with interceptExceptions on covers the request;
+     * else null, and the exception goes to the container untouched. The request is then answered.
+     */
+    ContainerResponse failure(ContainerRequest request) {
+        CorsPolicy policy = failurePolicy(request);
+        if (policy == null || !policy.interceptExceptions()) {
+            return null;
+        }
+        CorsState state = CorsState.of(request);
+        CorsState.ANSWERED.putOn(request);
+        // Connection: close, as the containers' own 500 of an unmapped exception behaves without the
+        // library: Grizzly says it and closes, Jetty closes after an exception that leaves its servlet
+        // even once the response is complete. Said here, no client sends its next request into a
+        // connection the container is about to close (RFC 9112, section 9.6).
+        ContainerResponse response = new ContainerResponse(request, Response.serverError().entity(EMPTY_BODY)
+                .header("Connection", "close").build());
+        // The decision the request filter took, or, for an exception thrown before it ran, one taken now.
+        CorsDecision decision = state != null && state.decision() != null ? state.decision()
+                : actual(request, header(request, CorsHeaders.ORIGIN), rulePath(request), policy, false);
+        write(decision, response.getHeaders());
+        return response;
+    }
+
+    /** Marks the library's 500 as having a body, so no container answers it through {@code sendError}. */
+    private static final byte[] EMPTY_BODY = new byte[0];
+
+    // ---------------------------------------------------------------------------------- preflights
+
+    /**
+     * Answers a covered preflight before matching where the router can route it; leaves one no
+     * policy covers to Jersey (marking it {@link CorsState#LEFT}, so nothing after matching takes
+     * it up); lets the others wait for matching.
+     *
+     * @return whether the preflight was answered
+     */
+    private boolean preflightBeforeMatching(ContainerRequestContext request) {
+        // A preflight (see isPreflight), its two headers read once for the decision too.
+        String origin = routing == null ? null : header(request, CorsHeaders.ORIGIN);
+        String method = origin == null ? null : header(request, CorsHeaders.REQUEST_METHOD);
+        if (method == null) {
+            return false;
+        }
+        Early early = preflightBeforeMatching(new JerseyFacts(request), origin, method);
+        if (early == Early.LEAVE) {
+            CorsState.LEFT.putOn(request);
+            return false;
+        }
+        if (early == Early.WAIT) {
+            return false;
+        }
+        CorsState.publish(request, early.decision(), early.policy(), true);
+        return answer(request, early.decision());
+    }
+
+    /**
+     * A preflight's fate before matching.
+     *
+     * @param decision the answer's decision, for an answered preflight
+     * @param policy   the first policy it was decided under (published to application code)
+     */
+    record Early(CorsDecision decision, CorsPolicy policy) {
+        /** No policy covers it: Jersey answers it as it would without the library. */
+        static final Early LEAVE = new Early(null, null);
+        /** It cannot be told before matching: it goes on, and the library answers it after matching. */
+        static final Early WAIT = new Early(null, null);
+    }
+
+    /**
+     * Routes a preflight before matching and decides it where the route is known; takes the
+     * request as {@link RequestFacts}, so a caller outside Jersey's filter chain can ask too.
+     * Before the container has started the application, every preflight waits.
+     *
+     * <p>It waits for matching where the announced request reaches a sub-resource locator, where
+     * the preflight itself reaches a declared {@code @OPTIONS} method that may be passed the
+     * preflight (automaticOptions off), and, with user {@code @PreMatching} filters registered,
+     * where the path as sent reaches no resource (a filter may rewrite it to one). With such
+     * filters, a {@code POST} that announces a method-override header or carries {@code _method}
+     * must be allowed by every method of its path, whichever the filter turns it into.
+     */
+    Early preflightBeforeMatching(RequestFacts facts, String origin, String method) {
+        Routing learnt = routing;
+        if (learnt == null) {
+            return Early.WAIT;
+        }
+        PreflightRouter.Routed routed = learnt.router().route(facts.encodedPath(), method);
+        if (routed.outcome() == PreflightRouter.Outcome.LOCATOR) {
+            return Early.WAIT;
+        }
+        boolean rewritten = !learnt.rewriters().isEmpty();
+        String path = table.pathMatters() ? facts.routedPath() : null;
+        PreflightRoute route;
+        if (routed.outcome() == PreflightRouter.Outcome.UNROUTED) {
+            if (rewritten) {
+                return Early.WAIT;
+            }
+            CorsPolicy policy = table.lookupPath(path);
+            route = new PreflightRoute(policy == null ? List.of() : List.of(policy), null, false);
+        } else {
+            List<ResourceMethod> serving = rewritten && "POST".equals(method) && announcesOverride(facts)
+                    ? everyMethod(routed.resource()) : routed.serving();
+            route = policies(serving, path);
+        }
+        if (route.policies().isEmpty()) {
+            return Early.LEAVE;
+        }
+        if (learnt.declaresOptions() && mayPassOn(learnt.router(), facts, path, route.policies().get(0))) {
+            return Early.WAIT;
+        }
+        CorsDecision decision = preflight(facts, path, route.policies(), route.uncovered(), origin, method);
+        return new Early(decision, route.policies().get(0));
+    }
+
+    /**
+     * Whether the preflight itself ({@code OPTIONS}) reaches a declared {@code @OPTIONS} method that
+     * it would be passed on to (its policy, else the announced method's, turns automaticOptions off).
+     */
+    private boolean mayPassOn(PreflightRouter router, RequestFacts facts, String path, CorsPolicy announced) {
+        PreflightRouter.Routed options = router.route(facts.encodedPath(), "OPTIONS");
+        if (options.outcome() == PreflightRouter.Outcome.LOCATOR) {
+            return true;
+        }
+        for (ResourceMethod m : options.serving()) {
+            if (isDeclaredOptions(m)) {
+                CorsPolicy own = policy(m, path);
+                if (!(own != null ? own : announced).automaticOptions()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code Access-Control-Request-Headers} names a method-override header, or the query carries {@code _method}. */
+    static boolean announcesOverride(RequestFacts facts) {
+        String query = facts.encodedQuery();
+        if (query != null && (query.startsWith("_method=") || query.contains("&_method="))) {
+            return true;
+        }
+        String names = facts.header(CorsHeaders.REQUEST_HEADERS);
+        if (names == null) {
+            return false;
+        }
+        for (String name : names.split(",")) {
+            if (METHOD_OVERRIDE_HEADERS.contains(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every method of {@code resource} a request could be turned into ({@code OPTIONS} aside). */
+    private static List<ResourceMethod> everyMethod(RuntimeResource resource) {
+        List<ResourceMethod> every = new ArrayList<>();
+        for (ResourceMethod m : resource.getResourceMethods()) {
+            if (!"OPTIONS".equals(m.getHttpMethod())) {
+                every.add(m);
+            }
+        }
+        return every;
+    }
+
+    /**
+     * After matching, a preflight that waited: the policies of the methods of the matched resource
+     * that would serve the announced request; decided and answered, or passed on to a declared
+     * {@code @OPTIONS} method with the decision recorded for its answer.
+     */
+    private boolean preflightAfterMatching(ContainerRequestContext request, String path) {
+        PreflightRoute route = route(request, path);
+        if (route.policies().isEmpty()) {
+            return false; // not covered: left to Jersey untouched
+        }
+        RequestFacts facts = new JerseyFacts(request);
+        String origin = facts.header(CorsHeaders.ORIGIN);
+        String method = facts.header(CorsHeaders.REQUEST_METHOD);
+        if (route.passOn()) {
+            // Decided now, so the declared @OPTIONS method can read it; a refusal adds only Vary to its answer.
+            List<CorsPolicy> policies = route.uncovered() == null ? route.policies() : List.of();
+            CorsDecision decision = policies.isEmpty() ? null : preflight(facts, path, policies, null, origin, method);
+            if (decision != null) {
+                CorsState.publish(request, decision, policies.get(0), true);
+            }
+            CorsState.passedOn(policies, decision).putOn(request);
+            return false;
+        }
+        CorsDecision decision = preflight(facts, path, route.policies(), route.uncovered(), origin, method);
+        CorsState.publish(request, decision, route.policies().get(0), true);
+        return answer(request, decision);
+    }
+
+    /**
+     * Routes a preflight after matching: the policies of the resource methods of the matched
+     * resource that would serve its announced request ({@link PreflightRouter#serving}).
+     */
+    private PreflightRoute route(ContainerRequestContext request, String path) {
         String requestMethod = header(request, CorsHeaders.REQUEST_METHOD);
-        List<ResourceMethod> serving = servingMethods(request, requestMethod);
+        List<ResourceMethod> serving = request.getUriInfo() instanceof ExtendedUriInfo info && !info.getMatchedRuntimeResources().isEmpty()
+                ? PreflightRouter.serving(info.getMatchedRuntimeResources().get(0), requestMethod) : List.of();
+        PreflightRoute route = policies(serving, path);
+        boolean passOn = false;
+        ResourceMethod matched = matched(request);
+        if (!route.policies().isEmpty() && isDeclaredOptions(matched)) {
+            CorsPolicy own = policy(matched, path);
+            passOn = !(own != null ? own : route.policies().get(0)).automaticOptions();
+        }
+        return new PreflightRoute(route.policies(), route.uncovered(), passOn);
+    }
+
+    /**
+     * The policies of the methods that serve a preflight's announced request, before or after
+     * matching alike; where none serves it (it will get 405), the path's policy.
+     */
+    private PreflightRoute policies(List<ResourceMethod> serving, String path) {
         List<CorsPolicy> policies = new ArrayList<>(2);
         String uncovered = null;
         for (ResourceMethod method : serving) {
@@ -204,19 +512,12 @@ final class JerseyTranslator {
             }
         }
         if (serving.isEmpty()) {
-            // No method serves the announced request (it will get 405): the path's policy answers.
             CorsPolicy policy = table.lookupPath(path);
             if (policy != null) {
                 policies.add(policy);
             }
         }
-        boolean passOn = false;
-        ResourceMethod matched = matched(request);
-        if (!policies.isEmpty() && isDeclaredOptions(matched)) {
-            CorsPolicy own = policy(matched, path);
-            passOn = !(own != null ? own : policies.get(0)).automaticOptions();
-        }
-        return new PreflightRoute(policies, uncovered, passOn);
+        return new PreflightRoute(policies, uncovered, false);
     }
 
     /**
@@ -236,57 +537,27 @@ final class JerseyTranslator {
         return declared;
     }
 
-    private static List<ResourceMethod> servingMethods(ContainerRequestContext request, String requestMethod) {
-        List<ResourceMethod> serving = new ArrayList<>(2);
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
-            return serving;
-        }
-        RuntimeResource matched = info.getMatchedRuntimeResources().get(0);
-        collect(matched, requestMethod, serving);
-        if (serving.isEmpty() && "HEAD".equals(requestMethod)) {
-            collect(matched, "GET", serving);
-        }
-        return serving;
-    }
-
-    private static void collect(RuntimeResource resource, String httpMethod, List<ResourceMethod> into) {
-        for (Resource r : resource.getResources()) {
-            for (ResourceMethod m : r.getResourceMethods()) {
-                if (httpMethod.equals(m.getHttpMethod())) {
-                    into.add(m);
-                }
-            }
-        }
+    /** Whether {@code method} is an {@code @OPTIONS} method the application declared, for startup. */
+    static boolean declaresOptions(ResourceMethod method) {
+        return "OPTIONS".equals(method.getHttpMethod()) && method.getInvocable().getDefinitionMethod().isAnnotationPresent(OPTIONS.class);
     }
 
     // -------------------------------------------------------------------------------- decisions
 
     /**
-     * The one place a preflight is decided, whoever answers it (the request filter, the response
-     * filter for an unrouted path or a declared {@code @OPTIONS} method); the decision is logged.
+     * The one place a preflight is decided, whoever answers it (before matching, after matching,
+     * for an unrouted path or a declared {@code @OPTIONS} method); the decision is logged.
      *
      * @param policies  the policies of the methods that would serve it, not empty
      * @param uncovered a serving method no policy covers (the preflight is refused), or null
+     * @param origin    {@code Origin} as {@link #header} reads it
+     * @param method    {@code Access-Control-Request-Method} as {@link #header} reads it
      */
-    CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String uncovered) {
-        if (uncovered != null) {
-            CorsDecision decision = CorsProcessor.uncoveredMethod(policies, uncovered);
-            log(request, path, decision);
-            return decision;
-        }
-        return preflight(request, path, policies, header(request, CorsHeaders.ORIGIN), header(request, CorsHeaders.REQUEST_METHOD));
-    }
-
-    /**
-     * As {@link #preflight(ContainerRequestContext, String, List, String)} for a preflight every
-     * serving method's policy covers, with {@code Origin} and {@code Access-Control-Request-Method}
-     * as the caller read them.
-     */
-    CorsDecision preflight(ContainerRequestContext request, String path, List<CorsPolicy> policies, String origin, String method) {
-        CorsDecision decision = CorsProcessor.preflight(policies, origin, method, header(request, CorsHeaders.REQUEST_HEADERS),
-                header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK),
-                readsRequest(policies) ? new RequestView(request, method, path) : null);
-        log(request, path, decision);
+    CorsDecision preflight(RequestFacts facts, String path, List<CorsPolicy> policies, String uncovered, String origin, String method) {
+        CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
+                : CorsProcessor.preflight(policies, origin, method, facts.header(CorsHeaders.REQUEST_HEADERS),
+                        facts.header(CorsHeaders.REQUEST_PRIVATE_NETWORK), readsRequest(policies) ? new RequestView(facts, method, path) : null);
+        log(facts, path, decision);
         return decision;
     }
 
@@ -298,11 +569,11 @@ final class JerseyTranslator {
      * @param origin         the request's {@code Origin} as {@link #header} reads it, or null
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
-    CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
+    private CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
-                origin != null && policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
+                origin != null && policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
         // Where crossSiteProtection decides next, it logs one line: its refusal, or this decision.
         if (!(beforeResource && !decision.forbidden() && policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod()))) {
             log(request, path, decision);
@@ -314,10 +585,10 @@ final class JerseyTranslator {
      * crossSiteProtection's decision on an actual request, before the resource runs; one line is
      * logged for the request: the refusal, or else the {@code actual} decision taken before it.
      */
-    CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy, CorsDecision actual) {
+    private CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy, CorsDecision actual) {
         CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
-                policy.origins().readsRequest() ? new RequestView(request, request.getMethod(), path) : null);
+                policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
         log(request, path, decision.forbidden() ? decision : actual);
         return decision;
     }
@@ -327,7 +598,7 @@ final class JerseyTranslator {
      * Jersey sees, or, under trustForwardedHeaders, with the scheme and host the proxy forwarded.
      * The forwarded headers are read only then.
      */
-    String requestOrigin(ContainerRequestContext request) {
+    private String requestOrigin(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         return server.trustForwardedHeaders()
                 ? ServerOrigin.forwardedOrigin(uri, header(request, CorsHeaders.FORWARDED),
@@ -350,11 +621,11 @@ final class JerseyTranslator {
      * may read); the path is built only if the predicate asks for it and the rules did not.
      */
     private static final class RequestView implements CorsRequestView {
-        private final ContainerRequestContext request;
+        private final RequestFacts request;
         private final String method;
         private String path;
 
-        RequestView(ContainerRequestContext request, String method, String path) {
+        RequestView(RequestFacts request, String method, String path) {
             this.request = request;
             this.method = method;
             this.path = path;
@@ -368,14 +639,14 @@ final class JerseyTranslator {
         @Override
         public String path() {
             if (path == null) {
-                path = routedPath(request);
+                path = request.routedPath();
             }
             return path;
         }
 
         @Override
         public String header(String name) {
-            return JerseyTranslator.header(request, name);
+            return request.header(name);
         }
 
         @Override
@@ -384,12 +655,57 @@ final class JerseyTranslator {
         }
     }
 
+    /** A Jersey request's facts; built for a preflight, or where an origin predicate reads the request. */
+    static final class JerseyFacts implements RequestFacts {
+        private final ContainerRequestContext request;
+
+        JerseyFacts(ContainerRequestContext request) {
+            this.request = request;
+        }
+
+        @Override
+        public String method() {
+            return request.getMethod();
+        }
+
+        @Override
+        public String header(String name) {
+            return JerseyTranslator.header(request, name);
+        }
+
+        @Override
+        public String encodedPath() {
+            return request.getUriInfo().getPath(false);
+        }
+
+        @Override
+        public String encodedQuery() {
+            return request.getUriInfo().getRequestUri().getRawQuery();
+        }
+
+        @Override
+        public String routedPath() {
+            return JerseyTranslator.routedPath(request);
+        }
+
+        @Override
+        public String toString() {
+            return "JerseyFacts{" + request.getMethod() + " " + encodedPath() + "}";
+        }
+    }
+
     /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
     private static void log(ContainerRequestContext request, String path, CorsDecision decision) {
         if (CorsLog.debugEnabled()) {
-            String shown = path != null ? path : routedPath(request);
-            CorsLog.debug(() -> request.getMethod() + " " + CorsLog.escape(shown) + " from Origin "
-                    + CorsLog.escape(header(request, CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
+            log(new JerseyFacts(request), path, decision);
+        }
+    }
+
+    private static void log(RequestFacts request, String path, CorsDecision decision) {
+        if (CorsLog.debugEnabled()) {
+            String shown = path != null ? path : request.routedPath();
+            CorsLog.debug(() -> request.method() + " " + CorsLog.escape(shown) + " from Origin "
+                    + CorsLog.escape(request.header(CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.explain());
         }
     }
@@ -455,13 +771,43 @@ final class JerseyTranslator {
         return !refusalWithoutEntity;
     }
 
-    /** The library's own answer to a preflight or a refused request: 200 or 403, empty body. */
+    /**
+     * The library's own answer to a preflight or a refused request, built here alone: 200 or 403,
+     * empty body (an empty {@code text/plain} entity on a 403 where {@link #refusalNeedsEntity()}),
+     * and the decision's headers.
+     */
     Response answer(CorsDecision decision) {
         Response response = !decision.forbidden() ? Response.ok().build()
                 : refusalNeedsEntity() ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
                 : Response.status(Response.Status.FORBIDDEN).build();
         write(decision, response.getHeaders());
         return response;
+    }
+
+    /** Answers {@code request} with {@link #answer(CorsDecision)}; nothing more is added to it. */
+    private boolean answer(ContainerRequestContext request, CorsDecision decision) {
+        CorsState.ANSWERED.putOn(request);
+        request.abortWith(answer(decision));
+        return true;
+    }
+
+    /**
+     * Turns Jersey's 404 or 405 to a preflight into {@link #answer(CorsDecision)}: its status, its
+     * entity and its headers replace Jersey's ({@code Allow} and {@code Content-Type} go); headers
+     * other filters added stay, {@code Vary} merged.
+     */
+    private void answer(CorsDecision decision, ContainerResponseContext response) {
+        Response own = answer(decision);
+        response.getHeaders().remove("Allow");
+        response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        response.setStatus(own.getStatus());
+        if (own.hasEntity()) {
+            response.setEntity(own.getEntity(), new Annotation[0], own.getMediaType());
+        } else {
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        }
+        write(decision, response.getHeaders());
     }
 
     /** Sets one header value, replacing any, in one map operation; the list stays mutable for later filters. */

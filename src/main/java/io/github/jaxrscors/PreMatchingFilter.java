@@ -3,16 +3,14 @@ package io.github.jaxrscors;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.util.List;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Global {@code @PreMatching} request filter, first of all filters, with two jobs.
  *
- * <p>Where the path alone decides every policy (see {@link JerseyTranslator#policyBeforeMatching}),
- * it answers a covered preflight itself, before Jersey matches the request: the answer is the one
- * {@link CorsRequestFilter} would give after matching, without the cost of matching it and
- * building Jersey's {@code OPTIONS} route.
+ * <p>It hands every request to {@link JerseyTranslator#request} before matching, which answers a
+ * covered preflight whose route {@link PreflightRouter} knows, ahead of every user filter
+ * ({@code @PreMatching} ones included) and without the cost of matching it.
  *
  * <p>Every other request gets its container writer wrapped in an {@link ErrorResponseWriter}.
  * Sub-resource locators run while Jersey matches, and other filters may run before
@@ -38,20 +36,7 @@ final class PreMatchingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (translator.preflightsBeforeMatching() && "OPTIONS".equals(request.getMethod())) {
-            // A preflight (see JerseyTranslator.isPreflight), its two headers read once for the decision too.
-            String origin = JerseyTranslator.header(request, CorsHeaders.ORIGIN);
-            String method = JerseyTranslator.header(request, CorsHeaders.REQUEST_METHOD);
-            String path = origin == null || method == null ? null : translator.rulePath(request);
-            CorsPolicy policy = origin == null || method == null ? null : translator.policyBeforeMatching(path);
-            if (policy != null) {
-                CorsDecision decision = translator.preflight(request, path, List.of(policy), origin, method);
-                CorsState.publish(request, decision, policy, true);
-                CorsRequestFilter.answer(request, decision, translator);
-                return;
-            }
-        }
-        if (request instanceof ContainerRequest jersey) {
+        if (!translator.request(request, false) && request instanceof ContainerRequest jersey) {
             jersey.setWriter(new ErrorResponseWriter(jersey.getResponseWriter(), jersey, translator));
         }
     }

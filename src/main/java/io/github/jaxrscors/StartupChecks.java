@@ -1,15 +1,21 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.glassfish.jersey.internal.inject.InjectionManager;
+import org.glassfish.jersey.internal.inject.Providers;
+import org.glassfish.jersey.model.internal.RankedProvider;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceModel;
+import org.glassfish.jersey.server.model.RuntimeResource;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
@@ -18,7 +24,10 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
  * INFO line with what is in force; a WARNING for each path rule that can match no resource path;
  * a WARNING where several methods serve one path and HTTP method under different policies; and a
  * WARNING where the container breaks a guarantee, naming the setting that restores it. It also
- * tells the translator whether preflights may be answered before matching.
+ * gives the translator the application's routing ({@link PreflightRouter}, the user's
+ * {@code @PreMatching} filters), so preflights are answered before matching, and says in one INFO
+ * line each which paths wait for matching (under sub-resource locators) and what holds before
+ * user {@code @PreMatching} filters.
  *
  * <p>It is a container lifecycle listener, not an application event listener: Jersey builds a
  * monitoring event for every request of an application that has one of those, even one that
@@ -28,6 +37,13 @@ final class StartupChecks implements ContainerLifecycleListener {
 
     /** Jersey's servlet container class: a container of this type (or a subclass) runs Jersey as a servlet or filter. */
     static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
+
+    /**
+     * An application property that, set to {@code false}, leaves every preflight to be answered
+     * after matching, as if no route were known before it: the tests and benchmarks compare the two
+     * ways with it. Not part of the contract.
+     */
+    static final String EARLY_PREFLIGHTS = "io.github.jaxrscors.internal.preflightsBeforeMatching";
 
     private final PolicyTable table;
     private final JerseyTranslator translator;
@@ -42,6 +58,7 @@ final class StartupChecks implements ContainerLifecycleListener {
      * hook has seen every annotated root resource method) and reports it.
      */
     private void checkResources(Container container) {
+        // Each piece of what the container knows is read here, once.
         ExtendedResourceContext context = container.getApplicationHandler().getInjectionManager()
                 .getInstance(ExtendedResourceContext.class);
         ResourceModel model = context == null ? null : context.getResourceModel();
@@ -63,9 +80,56 @@ final class StartupChecks implements ContainerLifecycleListener {
                         + "or a path such as \"/users/.*\" for part of it.");
             }
         }
-        // A sub-resource's annotations are read only when Jersey first routes to it: with a locator,
-        // a preflight's policy may depend on a class not seen yet, so it waits for matching.
-        translator.preflightsBeforeMatching(table.pathAlone() && locators.isEmpty());
+        if ("false".equals(String.valueOf(container.getConfiguration().getProperty(EARLY_PREFLIGHTS)))) {
+            return;
+        }
+        List<String> rewriters = userPreMatchingFilters(container);
+        translator.routing(new JerseyTranslator.Routing(PreflightRouter.of(model.getRuntimeResourceModel()), rewriters,
+                declaresOptions(model.getRuntimeResourceModel().getRuntimeResources())));
+        if (!locators.isEmpty()) {
+            // A sub-resource's class, and so its policy, is known only once its locator runs.
+            CorsLog.info("Preflights to paths under sub-resource locators are answered after matching, once the locator has "
+                    + "run (a filter ordered before the library's post-matching filter sees them): " + locators + ". Every other "
+                    + "preflight is answered before matching, ahead of every other filter.");
+        }
+        if (!rewriters.isEmpty()) {
+            CorsLog.info("Preflights are answered before the @PreMatching request filters " + rewriters + ", with the policy of "
+                    + "the path and method as sent. A path no resource serves as sent is passed on to them and to matching; "
+                    + "a POST preflight that announces a method-override header (X-HTTP-Method-Override, X-HTTP-Method, "
+                    + "X-Method-Override) or carries _method must be allowed by every method of its path. A filter that "
+                    + "rewrites one served path or method into another under a different policy is not seen: see "
+                    + "\"Filters that rewrite the request\" in docs/troubleshooting.md.");
+        }
+    }
+
+    /**
+     * The class names of the {@code @PreMatching} request filters registered besides the library's:
+     * they run after it, and may rewrite the request's path or method before Jersey matches it.
+     */
+    static List<String> userPreMatchingFilters(Container container) {
+        List<String> names = new ArrayList<>();
+        InjectionManager injection = container.getApplicationHandler().getInjectionManager();
+        for (RankedProvider<ContainerRequestFilter> ranked : Providers.getAllRankedProviders(injection, ContainerRequestFilter.class)) {
+            Class<?> type = ranked.getProvider().getClass();
+            if (type != PreMatchingFilter.class && type.isAnnotationPresent(PreMatching.class)) {
+                names.add(type.getName());
+            }
+        }
+        return names;
+    }
+
+    private static boolean declaresOptions(List<RuntimeResource> resources) {
+        for (RuntimeResource resource : resources) {
+            for (ResourceMethod m : resource.getResourceMethods()) {
+                if (JerseyTranslator.declaresOptions(m)) {
+                    return true;
+                }
+            }
+            if (declaresOptions(resource.getChildRuntimeResources())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walk(Resource resource, String path, List<String> templates, List<String> locators) {

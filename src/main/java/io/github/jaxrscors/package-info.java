@@ -61,20 +61,26 @@
  *
  * <p><b>Jersey adapter</b>
  * <ul>
- * <li>{@code JerseyTranslator}: a Jersey request into the engine's facts and the decision back into headers; logs decisions.</li>
+ * <li>{@code JerseyTranslator}: the one way between Jersey and the engine: one entry point each for a request
+ * ({@code request}), a response ({@code response}) and a failure ({@code failure}); builds every answer the library gives
+ * ({@code answer}); logs decisions.</li>
+ * <li>{@code PreflightRouter}: built at startup from Jersey's resource model; where Jersey would route a preflight's
+ * announced request (which resource methods, so which policies), or that a sub-resource locator decides.</li>
+ * <li>{@code RequestFacts}: what routing and a preflight's decision read of a request, whoever holds it.</li>
  * <li>{@code CorsState}: one request's CORS state, under one request property.</li>
  * <li>{@code CorsDynamicFeature}: reads the annotations (direct and composed) once per resource method, at deploy time.</li>
- * <li>{@code PreMatchingFilter}: before matching, first of all filters: answers preflights where the path alone decides,
- * else wraps the container's writer in {@code ErrorResponseWriter}.</li>
- * <li>{@code CorsRequestFilter}: after matching, before authentication: answers preflights, refuses, records the state.</li>
- * <li>{@code CorsResponseFilter}: adds the headers to actual and error responses.</li>
- * <li>{@code ErrorResponseWriter}: the 500 of an unmapped exception, with the headers, then the exception to the container.</li>
+ * <li>{@code PreMatchingFilter}: before matching, first of all filters: hands the request to the translator, which
+ * answers a routed preflight; else wraps the container's writer in {@code ErrorResponseWriter}.</li>
+ * <li>{@code CorsRequestFilter}: after matching, before authentication: hands the request to the translator.</li>
+ * <li>{@code CorsResponseFilter}: hands the response to the translator.</li>
+ * <li>{@code ErrorResponseWriter}: writes the 500 the translator gives for an unmapped exception, then hands the exception
+ * to the container.</li>
  * <li>{@code Registrations}: makes a second {@code CorsFeature} of an application, which Jersey would drop silently, an error or a WARNING.</li>
  * <li>{@code CrossOriginDiscovery}: Jersey auto-discovery; registers {@code CorsFeature} with {@code annotatedOnly()} where
  * {@code @CrossOrigin} is used and no feature is registered.</li>
  * <li>{@code ApplicationRegistration}: adds the application to {@code ApplicationPolicies} while its container runs it.</li>
- * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings;
- * whether preflights may be answered before matching.</li>
+ * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings,
+ * paths under locators, user {@code @PreMatching} filters; gives the translator the router.</li>
  * </ul>
  *
  * <p><b>WebSocket adapter</b> (Jakarta WebSocket, an optional dependency)
@@ -85,39 +91,40 @@
  * </ul>
  *
  * <h2>A request's way through</h2>
- * <b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method})
- * where the path alone decides every policy (no {@code @CrossOrigin} anywhere, no sub-resource
- * locator; {@code StartupChecks} finds it out when the container starts the application) is
- * answered by {@code PreMatchingFilter} with the path's policy, before Jersey matches it: every
- * method that could serve the announced request has that policy, so matching could not change the
- * answer. Elsewhere, Jersey matches it to the path's {@code OPTIONS} method, its own generated one where the
- * application declares none. {@code CorsRequestFilter} asks {@code JerseyTranslator.route} for the
- * policies of the methods that would serve the announced request, and {@code JerseyTranslator.preflight}
- * for the decision ({@code CorsProcessor.preflight}); it publishes the decision, answers 200 or
- * 403 itself and marks the {@code CorsState} answered, so the response filter leaves the answer
- * alone. A preflight left to a declared {@code @OPTIONS} method under automaticOptions off is
- * decided there too, and the response filter adds the state's headers to that method's answer. A
- * preflight to a covered path no resource serves is decided by the response filter, through the
- * same {@code JerseyTranslator.preflight} (Jersey's 404 becomes the preflight's answer).
+ * Every request meets {@code PreMatchingFilter} first, then (if matched) {@code CorsRequestFilter}, then
+ * {@code CorsResponseFilter}; each hands it to {@code JerseyTranslator} and does nothing else, and
+ * {@code ErrorResponseWriter} asks it for the 500 of an unmapped exception. Every answer the library
+ * gives (200 or 403 to a preflight, 403 to a refused request) is built by {@code JerseyTranslator.answer};
+ * every preflight is decided by {@code JerseyTranslator.preflight} ({@code CorsProcessor.preflight}).
  *
- * <p><b>Every request</b> first meets {@code PreMatchingFilter}, which wraps the container's writer
- * in {@code ErrorResponseWriter} (one small object, every call passed through), so that an exception
- * thrown anywhere after it, while Jersey matches (a sub-resource locator) or in any filter, finds it.
+ * <p><b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}):
+ * before matching, the translator asks {@code PreflightRouter} where the announced request goes.
+ * Where it reaches resource methods, their policies answer (a path without the announced method,
+ * or that no resource serves: the path's policy); the translator publishes the decision, marks the
+ * {@code CorsState} answered and aborts with the answer, ahead of every other filter. A preflight
+ * no policy covers is marked left to Jersey. It waits for matching where a sub-resource locator
+ * decides the route, where a declared {@code @OPTIONS} method may be passed the preflight
+ * (automaticOptions off), and, with user {@code @PreMatching} filters, where no resource serves the
+ * path as sent; after matching, the translator takes the policies of the matched resource's
+ * methods, and either answers or records the decision in a {@code CorsState} for the declared
+ * {@code @OPTIONS} method's answer, to which the response step adds it. A waiting preflight that
+ * Jersey answers 404 or 405 gets the same answer, in place of Jersey's, in the response step.
  *
- * <p><b>An actual request</b>: {@code CorsRequestFilter} finds the covering policy
- * ({@code PolicyTable.lookup}), asks {@code JerseyTranslator.actual} for the decision
- * ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin predicate reads
- * the request), publishes it as request properties, refuses a disallowed origin under
- * rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
+ * <p><b>An actual request</b>: {@code PreMatchingFilter} wraps the container's writer in
+ * {@code ErrorResponseWriter} (one small object, every call passed through), so that an exception
+ * thrown anywhere after it, while Jersey matches (a sub-resource locator) or in any filter, finds
+ * it. After matching, the translator finds the covering policy ({@code PolicyTable.lookup}), takes
+ * the decision ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin
+ * predicate reads the request), publishes it as request properties, refuses a disallowed origin
+ * under rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
  * ({@code CorsProcessor.crossSite}) and records {@code CorsState.actual(policy, decision)}. The
- * resource method runs; {@code CorsResponseFilter} reads the state and writes the decision's
- * headers. An exception no mapper handles skips the response filters: {@code ErrorResponseWriter}
- * (installed before matching by {@code PreMatchingFilter}) asks {@code JerseyTranslator.failurePolicy}
- * (the recorded state's policy, else the matched method's or the path's); where one covers the
- * request with interceptExceptions on, it writes the 500 with the state's decision (or one taken
- * then) and {@code Connection: close}, commits it and hands the exception to the container; else it
- * hands the exception on untouched. A response no resource method produced (a 404 or 405 in a
- * covered rule) is decided by the response filter.
+ * resource method runs; the response step writes the state's decision. A response no resource
+ * method produced (a 404 or 405 in a covered rule) is decided in the response step. An exception no
+ * mapper handles skips the response filters: {@code ErrorResponseWriter} asks
+ * {@code JerseyTranslator.failure}, which, where a policy with interceptExceptions on covers the
+ * request (the recorded state's, else the matched method's or the path's), gives the 500 with the
+ * state's decision (or one taken then) and {@code Connection: close}; the writer writes and commits
+ * it and hands the exception to the container; else it hands the exception on untouched.
  */
 @org.jspecify.annotations.NullMarked
 package io.github.jaxrscors;

@@ -3,7 +3,6 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,8 +11,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -42,14 +41,16 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class BrowserEndToEndTest {
 
-    /** Counts preflights as they arrive, before any other filter, keyed {@code path?query}. */
-    @PreMatching
-    @Priority(1)
-    static final class PreflightCounter implements ContainerRequestFilter {
+    /**
+     * Counts preflights as they are answered, keyed {@code path?query}: a global response filter
+     * sees every answer, the library's own before matching included (no request filter runs ahead
+     * of the library's).
+     */
+    static final class PreflightCounter implements ContainerResponseFilter {
         static final Map<String, AtomicInteger> SEEN = new ConcurrentHashMap<>();
 
         @Override
-        public void filter(ContainerRequestContext request) {
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
             if (JerseyTranslator.isPreflight(request)) {
                 URI uri = request.getUriInfo().getRequestUri();
                 SEEN.computeIfAbsent(uri.getPath() + "?" + uri.getQuery(), k -> new AtomicInteger()).incrementAndGet();

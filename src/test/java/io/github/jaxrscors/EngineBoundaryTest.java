@@ -36,8 +36,8 @@ class EngineBoundaryTest {
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */
     static final List<String> ADAPTER_AND_CONTRACT = List.of("StartupChecks", "CorsDynamicFeature", "CorsRequestFilter",
-            "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "CorsFeature",
-            "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery", "ApplicationRegistration",
+            "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "PreflightRouter",
+            "RequestFacts", "CorsFeature", "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery", "ApplicationRegistration",
             // The WebSocket adapter: Jakarta WebSocket types, and the annotation reading it shares with the Jersey adapter.
             "CorsWebSocketConfigurator", "WebSocketGuard", "HandshakeView");
 

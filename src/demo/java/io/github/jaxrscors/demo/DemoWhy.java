@@ -50,8 +50,13 @@ final class DemoWhy {
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                List<String> decisions = DECISIONS.get();
-                if (decisions != null && record.getLevel().intValue() <= Level.FINE.intValue()) {
+                if (record.getLevel().intValue() <= Level.FINE.intValue()) {
+                    // The library answers a preflight before any other filter, Start included: the list starts here then.
+                    List<String> decisions = DECISIONS.get();
+                    if (decisions == null) {
+                        decisions = new ArrayList<>();
+                        DECISIONS.set(decisions);
+                    }
                     decisions.add(record.getMessage());
                 }
             }
@@ -72,17 +77,17 @@ final class DemoWhy {
         cors.addHandler(logHandler());
     }
 
-    /** Before anything else: starts collecting for requests that carry {@code ?demo=}. */
+    /**
+     * Before matching: starts a fresh list for the request. A preflight the library answers before
+     * matching never reaches this filter; its records start the list themselves, and
+     * {@link Finish} ends it.
+     */
     @PreMatching
     @Priority(1)
     static final class Start implements ContainerRequestFilter {
         @Override
         public void filter(ContainerRequestContext request) {
-            String run = request.getUriInfo().getQueryParameters().getFirst("demo");
-            DECISIONS.set(run == null || run.length() > 64 ? null : new ArrayList<>());
-            if (run != null) {
-                request.setProperty("demo.run", run);
-            }
+            DECISIONS.set(new ArrayList<>());
         }
     }
 
@@ -93,15 +98,16 @@ final class DemoWhy {
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
             List<String> decisions = DECISIONS.get();
             DECISIONS.remove();
-            Object run = request.getProperty("demo.run");
-            if (run == null || decisions == null) {
+            String run = request.getUriInfo().getQueryParameters().getFirst("demo");
+            if (run == null || run.length() > 64) {
                 return;
             }
+            decisions = decisions == null ? List.of() : decisions;
             String preflight = "OPTIONS".equals(request.getMethod()) && request.getHeaderString("Access-Control-Request-Method") != null
                     ? " (preflight for " + request.getHeaderString("Access-Control-Request-Method") + ")" : "";
             String line = request.getMethod() + preflight + " " + request.getUriInfo().getPath() + " -> " + response.getStatus()
                     + (decisions.isEmpty() ? "" : ": " + String.join("; ", decisions));
-            RUNS.computeIfAbsent(run.toString(), r -> Collections.synchronizedList(new ArrayList<>())).add(line);
+            RUNS.computeIfAbsent(run, r -> Collections.synchronizedList(new ArrayList<>())).add(line);
         }
     }
 
