@@ -1,7 +1,7 @@
 package io.github.jaxrscors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's CORS state, kept under one request property from the request filter to the
@@ -10,25 +10,23 @@ import java.util.List;
  *
  * @param stage    where the request stands
  * @param policy   the covering policy of an actual request; null for the other stages
- * @param policies the policies of the methods that would serve a preflight passed on to a declared
- *                 {@code @OPTIONS} method (empty where one of them is not covered); empty for the
- *                 other stages
  * @param decision the decision taken before the resource method ran, written onto its response;
- *                 null once answered
+ *                 null once answered, and for a preflight passed on where one of the methods
+ *                 that would serve it is not covered
  */
-record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, CorsDecision decision) {
+record CorsState(Stage stage, @Nullable CorsPolicy policy, @Nullable CorsDecision decision) {
 
     /** The request property the state lives under. */
     static final String PROPERTY = "io.github.jaxrscors.state";
 
     /** The library answered the request itself (a preflight, a refusal, the 500); nothing more is added. */
-    static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, null, List.of(), null);
+    static final CorsState ANSWERED = new CorsState(Stage.ANSWERED, null, null);
 
     /**
      * A preflight no policy covers, left to Jersey before matching: the request filter after matching
      * does not route it again; the response filter treats its answer as one without a state.
      */
-    static final CorsState LEFT = new CorsState(Stage.LEFT, null, List.of(), null);
+    static final CorsState LEFT = new CorsState(Stage.LEFT, null, null);
 
     /** Where a request stands. */
     enum Stage {
@@ -42,23 +40,19 @@ record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, Cors
         LEFT
     }
 
-    CorsState {
-        policies = List.copyOf(policies);
-    }
-
     /** A covered actual request: its policy and the decision its response gets. */
     static CorsState actual(CorsPolicy policy, CorsDecision decision) {
         // Its own component rather than a one-element list: one object fewer on every covered request.
-        return new CorsState(Stage.ACTUAL, policy, List.of(), decision);
+        return new CorsState(Stage.ACTUAL, policy, decision);
     }
 
     /** A preflight passed on to a declared {@code @OPTIONS} method, with the decision its answer gets (null: none). */
-    static CorsState passedOn(List<CorsPolicy> policies, CorsDecision decision) {
-        return new CorsState(Stage.PASSED_ON, null, policies, decision);
+    static CorsState passedOn(@Nullable CorsDecision decision) {
+        return new CorsState(Stage.PASSED_ON, null, decision);
     }
 
     /** The state of {@code request}, or null where the request filter did not cover it (or never ran). */
-    static CorsState of(ContainerRequestContext request) {
+    static @Nullable CorsState of(ContainerRequestContext request) {
         return request.getProperty(PROPERTY) instanceof CorsState state ? state : null;
     }
 
@@ -84,9 +78,6 @@ record CorsState(Stage stage, CorsPolicy policy, List<CorsPolicy> policies, Cors
         StringBuilder sb = new StringBuilder("CorsState{").append(stage);
         if (policy != null) {
             sb.append(", ").append(policy.source());
-        }
-        for (CorsPolicy p : policies) {
-            sb.append(", ").append(p.source());
         }
         if (decision != null) {
             sb.append(", ").append(decision);

@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.RuntimeResource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one translator between Jersey and the engine: reads a Jersey request into the engine's
@@ -38,7 +39,7 @@ final class JerseyTranslator {
      * What startup learnt about the application's routing, once the container starts it; until
      * then (and with early answering switched off) null, and every preflight waits for matching.
      */
-    private volatile Routing routing;
+    private volatile @Nullable Routing routing;
 
     /** Per Java method matched by a preflight: whether the application declared it {@code @OPTIONS}. */
     private final Map<Method, Boolean> declaredOptions = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ final class JerseyTranslator {
      * @param passOn    the matched method is a declared {@code @OPTIONS} method whose policy turns
      *                  automaticOptions off: it answers, and the response filter adds the headers
      */
-    record PreflightRoute(List<CorsPolicy> policies, String uncovered, boolean passOn) {
+    record PreflightRoute(List<CorsPolicy> policies, @Nullable String uncovered, boolean passOn) {
     }
 
     /**
@@ -87,7 +88,7 @@ final class JerseyTranslator {
      * {@code ","}, so two {@code Origin} lines are one malformed value), without its cost: Jersey's
      * {@code getHeaderString} copies even a single value through a {@code StringBuilder}.
      */
-    static String header(ContainerRequestContext request, String name) {
+    static @Nullable String header(ContainerRequestContext request, String name) {
         List<String> values = request.getHeaders().get(name);
         if (values == null) {
             return null;
@@ -102,12 +103,12 @@ final class JerseyTranslator {
     }
 
     /** Sets what startup learnt about the application's routing (null: every preflight waits for matching). */
-    void routing(Routing learnt) {
+    void routing(@Nullable Routing learnt) {
         routing = learnt;
     }
 
     /** The path the rules judge, or null where there are no rules (then it is never built). */
-    String rulePath(ContainerRequestContext request) {
+    @Nullable String rulePath(ContainerRequestContext request) {
         return table.pathMatters() ? routedPath(request) : null;
     }
 
@@ -129,7 +130,7 @@ final class JerseyTranslator {
     }
 
     /** A path or template without its leading and trailing slashes; null reads as empty. */
-    static String strip(String segment) {
+    static String strip(@Nullable String segment) {
         String s = segment == null ? "" : segment;
         while (s.startsWith("/")) {
             s = s.substring(1);
@@ -147,12 +148,12 @@ final class JerseyTranslator {
     }
 
     /** The matched resource method, or null before or without a match (404, 405). */
-    static ResourceMethod matched(ContainerRequestContext request) {
+    static @Nullable ResourceMethod matched(ContainerRequestContext request) {
         return request.getUriInfo() instanceof ExtendedUriInfo info ? info.getMatchedResourceMethod() : null;
     }
 
     /** The policy covering the request as served by {@code method} (null: by path alone), or null. */
-    CorsPolicy policy(ResourceMethod method, String path) {
+    @Nullable CorsPolicy policy(@Nullable ResourceMethod method, @Nullable String path) {
         if (method == null) {
             return table.lookupPath(path);
         }
@@ -166,7 +167,7 @@ final class JerseyTranslator {
      * thrown before it (a sub-resource locator, a filter, while matching), the matched method's, or
      * the path's. A preflight, or a request the library already answered, gets none.
      */
-    private CorsPolicy failurePolicy(ContainerRequestContext request) {
+    private @Nullable CorsPolicy failurePolicy(ContainerRequestContext request) {
         CorsState state = CorsState.of(request);
         if (state != null) {
             return state.stage() == CorsState.Stage.ACTUAL ? state.policy() : null;
@@ -178,7 +179,7 @@ final class JerseyTranslator {
      * The policy of a response no resource method produced (a 404 or 405): the path's, else, for a
      * 405 on a path whose methods are covered only by their annotations, the first covered one's.
      */
-    private CorsPolicy unmatchedPolicy(ContainerRequestContext request, String path) {
+    private @Nullable CorsPolicy unmatchedPolicy(ContainerRequestContext request, @Nullable String path) {
         CorsPolicy byPath = table.lookupPath(path);
         if (byPath != null || !(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedRuntimeResources().isEmpty()) {
             return byPath;
@@ -275,13 +276,16 @@ final class JerseyTranslator {
             // @PreMatching filter may have rewritten it): answered like any preflight, so the
             // announced request goes on to get its 404 with CORS headers, readable by the script.
             RequestFacts facts = new JerseyFacts(request);
-            CorsDecision decision = preflight(facts, path, List.of(policy), null, facts.header(CorsHeaders.ORIGIN),
-                    facts.header(CorsHeaders.REQUEST_METHOD));
+            String origin = facts.header(CorsHeaders.ORIGIN);
+            String announced = facts.header(CorsHeaders.REQUEST_METHOD);
+            CorsDecision decision = preflight(facts, path, List.of(policy), null, origin == null ? "" : origin,
+                    announced == null ? "" : announced);
             answer(decision, response);
             return;
         }
         // The request filter's decision where it took one; the resource method ran in between.
-        CorsDecision decision = state != null ? state.decision() : actual(request, header(request, CorsHeaders.ORIGIN), path, policy, false);
+        CorsDecision recorded = state != null ? state.decision() : null;
+        CorsDecision decision = recorded != null ? recorded : actual(request, header(request, CorsHeaders.ORIGIN), path, policy, false);
         write(decision, response.getHeaders());
     }
 
@@ -291,7 +295,7 @@ final class JerseyTranslator {
      * {@code Connection: close}, where a policy with interceptExceptions on covers the request;
      * else null, and the exception goes to the container untouched. The request is then answered.
      */
-    ContainerResponse failure(ContainerRequest request) {
+    @Nullable ContainerResponse failure(ContainerRequest request) {
         CorsPolicy policy = failurePolicy(request);
         if (policy == null || !policy.interceptExceptions()) {
             return null;
@@ -327,7 +331,7 @@ final class JerseyTranslator {
         // A preflight (see isPreflight), its two headers read once for the decision too.
         String origin = routing == null ? null : header(request, CorsHeaders.ORIGIN);
         String method = origin == null ? null : header(request, CorsHeaders.REQUEST_METHOD);
-        if (method == null) {
+        if (origin == null || method == null) {
             return false;
         }
         Early early = preflightBeforeMatching(new JerseyFacts(request), origin, method);
@@ -335,11 +339,13 @@ final class JerseyTranslator {
             CorsState.LEFT.putOn(request);
             return false;
         }
-        if (early == Early.WAIT) {
-            return false;
+        CorsDecision decision = early.decision();
+        CorsPolicy policy = early.policy();
+        if (decision == null || policy == null) {
+            return false; // Early.WAIT
         }
-        CorsState.publish(request, early.decision(), early.policy(), true);
-        return answer(request, early.decision());
+        CorsState.publish(request, decision, policy, true);
+        return answer(request, decision);
     }
 
     /**
@@ -348,7 +354,7 @@ final class JerseyTranslator {
      * @param decision the answer's decision, for an answered preflight
      * @param policy   the first policy it was decided under (published to application code)
      */
-    record Early(CorsDecision decision, CorsPolicy policy) {
+    record Early(@Nullable CorsDecision decision, @Nullable CorsPolicy policy) {
         /** No policy covers it: Jersey answers it as it would without the library. */
         static final Early LEAVE = new Early(null, null);
         /** It cannot be told before matching: it goes on, and the library answers it after matching. */
@@ -386,8 +392,9 @@ final class JerseyTranslator {
             CorsPolicy policy = table.lookupPath(path);
             route = new PreflightRoute(policy == null ? List.of() : List.of(policy), null, false);
         } else {
-            List<ResourceMethod> serving = rewritten && "POST".equals(method) && announcesOverride(facts)
-                    ? everyMethod(routed.resource()) : routed.serving();
+            RuntimeResource served = routed.resource();
+            List<ResourceMethod> serving = served != null && rewritten && "POST".equals(method) && announcesOverride(facts)
+                    ? everyMethod(served) : routed.serving();
             route = policies(serving, path);
         }
         if (route.policies().isEmpty()) {
@@ -404,7 +411,7 @@ final class JerseyTranslator {
      * Whether the preflight itself ({@code OPTIONS}) reaches a declared {@code @OPTIONS} method that
      * it would be passed on to (its policy, else the announced method's, turns automaticOptions off).
      */
-    private boolean mayPassOn(PreflightRouter router, RequestFacts facts, String path, CorsPolicy announced) {
+    private boolean mayPassOn(PreflightRouter router, RequestFacts facts, @Nullable String path, CorsPolicy announced) {
         PreflightRouter.Routed options = router.route(facts.encodedPath(), "OPTIONS");
         if (options.outcome() == PreflightRouter.Outcome.LOCATOR) {
             return true;
@@ -454,7 +461,7 @@ final class JerseyTranslator {
      * that would serve the announced request; decided and answered, or passed on to a declared
      * {@code @OPTIONS} method with the decision recorded for its answer.
      */
-    private boolean preflightAfterMatching(ContainerRequestContext request, String path) {
+    private boolean preflightAfterMatching(ContainerRequestContext request, @Nullable String path) {
         PreflightRoute route = route(request, path);
         if (route.policies().isEmpty()) {
             return false; // not covered: left to Jersey untouched
@@ -462,14 +469,18 @@ final class JerseyTranslator {
         RequestFacts facts = new JerseyFacts(request);
         String origin = facts.header(CorsHeaders.ORIGIN);
         String method = facts.header(CorsHeaders.REQUEST_METHOD);
+        if (origin == null || method == null) {
+            return false; // not a preflight (the caller asked isPreflight): never here
+        }
         if (route.passOn()) {
-            // Decided now, so the declared @OPTIONS method can read it; a refusal adds only Vary to its answer.
-            List<CorsPolicy> policies = route.uncovered() == null ? route.policies() : List.of();
-            CorsDecision decision = policies.isEmpty() ? null : preflight(facts, path, policies, null, origin, method);
+            // Decided now, so the declared @OPTIONS method can read it; the response step writes the decision's
+            // headers onto its answer (only Vary where it refuses). Where a serving method is not covered,
+            // nothing is decided and nothing is added.
+            CorsDecision decision = route.uncovered() != null ? null : preflight(facts, path, route.policies(), null, origin, method);
             if (decision != null) {
-                CorsState.publish(request, decision, policies.get(0), true);
+                CorsState.publish(request, decision, route.policies().get(0), true);
             }
-            CorsState.passedOn(policies, decision).putOn(request);
+            CorsState.passedOn(decision).putOn(request);
             return false;
         }
         CorsDecision decision = preflight(facts, path, route.policies(), route.uncovered(), origin, method);
@@ -481,9 +492,10 @@ final class JerseyTranslator {
      * Routes a preflight after matching: the policies of the resource methods of the matched
      * resource that would serve its announced request ({@link PreflightRouter#serving}).
      */
-    private PreflightRoute route(ContainerRequestContext request, String path) {
+    private PreflightRoute route(ContainerRequestContext request, @Nullable String path) {
         String requestMethod = header(request, CorsHeaders.REQUEST_METHOD);
-        List<ResourceMethod> serving = request.getUriInfo() instanceof ExtendedUriInfo info && !info.getMatchedRuntimeResources().isEmpty()
+        List<ResourceMethod> serving = requestMethod != null && request.getUriInfo() instanceof ExtendedUriInfo info
+                && !info.getMatchedRuntimeResources().isEmpty()
                 ? PreflightRouter.serving(info.getMatchedRuntimeResources().get(0), requestMethod) : List.of();
         PreflightRoute route = policies(serving, path);
         boolean passOn = false;
@@ -499,7 +511,7 @@ final class JerseyTranslator {
      * The policies of the methods that serve a preflight's announced request, before or after
      * matching alike; where none serves it (it will get 405), the path's policy.
      */
-    private PreflightRoute policies(List<ResourceMethod> serving, String path) {
+    private PreflightRoute policies(List<ResourceMethod> serving, @Nullable String path) {
         List<CorsPolicy> policies = new ArrayList<>(2);
         String uncovered = null;
         for (ResourceMethod method : serving) {
@@ -524,7 +536,7 @@ final class JerseyTranslator {
      * Whether {@code method} is an {@code @OPTIONS} method the application declared (not Jersey's
      * generated one). The annotation is read once per Java method, then looked up.
      */
-    private boolean isDeclaredOptions(ResourceMethod method) {
+    private boolean isDeclaredOptions(@Nullable ResourceMethod method) {
         if (method == null) {
             return false;
         }
@@ -553,7 +565,8 @@ final class JerseyTranslator {
      * @param origin    {@code Origin} as {@link #header} reads it
      * @param method    {@code Access-Control-Request-Method} as {@link #header} reads it
      */
-    CorsDecision preflight(RequestFacts facts, String path, List<CorsPolicy> policies, String uncovered, String origin, String method) {
+    CorsDecision preflight(RequestFacts facts, @Nullable String path, List<CorsPolicy> policies, @Nullable String uncovered, String origin,
+            String method) {
         CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
                 : CorsProcessor.preflight(policies, origin, method, facts.header(CorsHeaders.REQUEST_HEADERS),
                         facts.header(CorsHeaders.REQUEST_PRIVATE_NETWORK), readsRequest(policies) ? new RequestView(facts, method, path) : null);
@@ -569,7 +582,8 @@ final class JerseyTranslator {
      * @param origin         the request's {@code Origin} as {@link #header} reads it, or null
      * @param beforeResource the resource method has not run yet, so rejectDisallowedOrigins may refuse it
      */
-    private CorsDecision actual(ContainerRequestContext request, String origin, String path, CorsPolicy policy, boolean beforeResource) {
+    private CorsDecision actual(ContainerRequestContext request, @Nullable String origin, @Nullable String path, CorsPolicy policy,
+            boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
         String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
         CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
@@ -585,7 +599,7 @@ final class JerseyTranslator {
      * crossSiteProtection's decision on an actual request, before the resource runs; one line is
      * logged for the request: the refusal, or else the {@code actual} decision taken before it.
      */
-    private CorsDecision crossSite(ContainerRequestContext request, String path, CorsPolicy policy, CorsDecision actual) {
+    private CorsDecision crossSite(ContainerRequestContext request, @Nullable String path, CorsPolicy policy, CorsDecision actual) {
         CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
@@ -623,9 +637,9 @@ final class JerseyTranslator {
     private static final class RequestView implements CorsRequestView {
         private final RequestFacts request;
         private final String method;
-        private String path;
+        private @Nullable String path;
 
-        RequestView(RequestFacts request, String method, String path) {
+        RequestView(RequestFacts request, String method, @Nullable String path) {
             this.request = request;
             this.method = method;
             this.path = path;
@@ -638,14 +652,16 @@ final class JerseyTranslator {
 
         @Override
         public String path() {
-            if (path == null) {
-                path = request.routedPath();
+            String built = path;
+            if (built == null) {
+                built = request.routedPath();
+                path = built;
             }
-            return path;
+            return built;
         }
 
         @Override
-        public String header(String name) {
+        public @Nullable String header(String name) {
             return request.header(name);
         }
 
@@ -669,7 +685,7 @@ final class JerseyTranslator {
         }
 
         @Override
-        public String header(String name) {
+        public @Nullable String header(String name) {
             return JerseyTranslator.header(request, name);
         }
 
@@ -695,13 +711,13 @@ final class JerseyTranslator {
     }
 
     /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
-    private static void log(ContainerRequestContext request, String path, CorsDecision decision) {
+    private static void log(ContainerRequestContext request, @Nullable String path, CorsDecision decision) {
         if (CorsLog.debugEnabled()) {
             log(new JerseyFacts(request), path, decision);
         }
     }
 
-    private static void log(RequestFacts request, String path, CorsDecision decision) {
+    private static void log(RequestFacts request, @Nullable String path, CorsDecision decision) {
         if (CorsLog.debugEnabled()) {
             String shown = path != null ? path : request.routedPath();
             CorsLog.debug(() -> request.method() + " " + CorsLog.escape(shown) + " from Origin "
@@ -750,35 +766,27 @@ final class JerseyTranslator {
     }
 
     /**
-     * Where the container is known not to answer a 4xx without entity through {@code sendError}
-     * (it is not a servlet container, or {@code setStatusOverSendError} is on), so a 403 needs no
-     * entity. Until the container starts the application, and in every other servlet container,
-     * it is false.
-     */
-    private volatile boolean refusalWithoutEntity;
-
-    /** Tells the translator what the container does with a 4xx without entity (see {@link #refusalWithoutEntity}). */
-    void refusalsWithoutEntity(boolean safe) {
-        refusalWithoutEntity = safe;
-    }
-
-    /**
      * Whether the library's 403 carries an empty {@code text/plain} entity: Jersey answers a 4xx
      * without entity in a servlet container through {@code sendError}, and some containers (Jetty)
-     * then drop {@code Vary}. Elsewhere it has none, which spares Jersey's entity writers.
+     * then drop {@code Vary}. Until the container starts the application it is true; then it stays
+     * true only in a servlet container without {@code setStatusOverSendError}. Elsewhere the 403
+     * has no entity, which spares Jersey's entity writers.
      */
-    boolean refusalNeedsEntity() {
-        return !refusalWithoutEntity;
+    private volatile boolean refusalEntity = true;
+
+    /** Tells the translator whether its 403 needs an entity (see {@link #refusalEntity}). */
+    void refusalEntity(boolean needed) {
+        refusalEntity = needed;
     }
 
     /**
      * The library's own answer to a preflight or a refused request, built here alone: 200 or 403,
-     * empty body (an empty {@code text/plain} entity on a 403 where {@link #refusalNeedsEntity()}),
+     * empty body (an empty {@code text/plain} entity on a 403 where {@link #refusalEntity} says so),
      * and the decision's headers.
      */
     Response answer(CorsDecision decision) {
         Response response = !decision.forbidden() ? Response.ok().build()
-                : refusalNeedsEntity() ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
+                : refusalEntity ? Response.status(Response.Status.FORBIDDEN).entity("").type(MediaType.TEXT_PLAIN_TYPE).build()
                 : Response.status(Response.Status.FORBIDDEN).build();
         write(decision, response.getHeaders());
         return response;

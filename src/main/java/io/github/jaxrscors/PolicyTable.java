@@ -213,25 +213,26 @@ final class PolicyTable {
      * The policy covering a request served by {@code method} of {@code resourceClass} at
      * {@code path}, or null when it is not covered.
      */
-    @Nullable CorsPolicy lookup(Class<?> resourceClass, @Nullable Method method, String path) {
+    @Nullable CorsPolicy lookup(Class<?> resourceClass, @Nullable Method method, @Nullable String path) {
         Map<Class<?>, CorsPolicy[]> byClass = method == null ? null : annotated.get(method);
         CorsPolicy[] byRule = byClass == null ? null : byClass.get(resourceClass);
         if (byRule != null) {
-            int rule = ruleIndex(path);
+            int rule = path == null ? -1 : ruleIndex(path);
             return byRule[rule < 0 ? rules.size() : rule];
         }
         return lookupPath(path);
     }
 
     /** The policy covering {@code path} by path alone (no annotated method), or null. */
-    @Nullable CorsPolicy lookupPath(String path) {
+    @Nullable CorsPolicy lookupPath(@Nullable String path) {
         if (annotatedOnly) {
             return null;
         }
         if (rules.isEmpty()) {
             return appPolicy;
         }
-        int rule = ruleIndex(path);
+        // Without rules the path is never built (null); with rules it always is.
+        int rule = path == null ? -1 : ruleIndex(path);
         return rule < 0 ? null : rules.get(rule).policy();
     }
 

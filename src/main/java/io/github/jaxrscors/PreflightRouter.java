@@ -9,6 +9,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.RuntimeResource;
 import org.glassfish.jersey.server.model.RuntimeResourceModel;
 import org.glassfish.jersey.uri.PathPattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Jersey would route a request, asked for a preflight's announced request before Jersey
@@ -54,13 +55,13 @@ final class PreflightRouter {
      * @param resource the runtime resource reached, for {@link Outcome#SERVED}; else null
      * @param serving  its resource methods that serve the request's HTTP method; empty otherwise
      */
-    record Routed(Outcome outcome, RuntimeResource resource, List<ResourceMethod> serving) {
+    record Routed(Outcome outcome, @Nullable RuntimeResource resource, List<ResourceMethod> serving) {
         static final Routed UNROUTED = new Routed(Outcome.UNROUTED, null, List.of());
         static final Routed LOCATOR = new Routed(Outcome.LOCATOR, null, List.of());
 
         @Override
         public String toString() {
-            return outcome == Outcome.SERVED ? "served by " + resource.getRegex() + " " + serving.size() + " method(s)" : outcome.toString();
+            return resource != null ? "served by " + resource.getRegex() + " " + serving.size() + " method(s)" : outcome.toString();
         }
     }
 
@@ -74,7 +75,8 @@ final class PreflightRouter {
      * @param next        the routes one level deeper, or null
      * @param locator     the route ends at a sub-resource locator
      */
-    private record Route(PathPattern pattern, Set<String> httpMethods, RuntimeResource resource, List<Route> next, boolean locator) {
+    private record Route(PathPattern pattern, @Nullable Set<String> httpMethods, RuntimeResource resource, @Nullable List<Route> next,
+            boolean locator) {
     }
 
     private final List<Route> roots;
@@ -158,11 +160,12 @@ final class PreflightRouter {
             if (m == null) {
                 continue;
             }
-            if (route.httpMethods() == null) {
+            Set<String> httpMethods = route.httpMethods();
+            if (httpMethods == null) {
                 // A locator, or a route deeper: an earlier route whose path matched wins over it.
-                return candidate != null ? select(candidate, candidateMatch, httpMethod) : select(route, m, httpMethod);
+                return candidate != null && candidateMatch != null ? select(candidate, candidateMatch, httpMethod) : select(route, m, httpMethod);
             }
-            if (route.httpMethods().contains(httpMethod) || "HEAD".equals(httpMethod) && route.httpMethods().contains("GET")) {
+            if (httpMethods.contains(httpMethod) || "HEAD".equals(httpMethod) && httpMethods.contains("GET")) {
                 return select(route, m, httpMethod);
             }
             if (candidate == null) {
@@ -170,17 +173,18 @@ final class PreflightRouter {
                 candidateMatch = m;
             }
         }
-        return candidate != null ? select(candidate, candidateMatch, httpMethod) : Routed.UNROUTED;
+        return candidate != null && candidateMatch != null ? select(candidate, candidateMatch, httpMethod) : Routed.UNROUTED;
     }
 
     private static Routed select(Route route, MatchResult m, String httpMethod) {
         if (route.locator()) {
             return Routed.LOCATOR;
         }
-        if (route.next() != null) {
+        List<Route> next = route.next();
+        if (next != null) {
             // What is left of the path: the last group, the right-hand path (UriRoutingContext.getFinalMatchingGroup).
             String rest = m.group(m.groupCount());
-            return route(route.next(), rest == null ? "" : rest, httpMethod);
+            return route(next, rest == null ? "" : rest, httpMethod);
         }
         return new Routed(Outcome.SERVED, route.resource(), serving(route.resource(), httpMethod));
     }

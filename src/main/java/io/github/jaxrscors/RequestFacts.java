@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the library reads of a request to route and decide a preflight, whoever holds the request:
  * Jersey's request ({@link JerseyTranslator.JerseyFacts}), or a request met before Jersey.
@@ -10,7 +12,7 @@ interface RequestFacts {
     String method();
 
     /** A request header's value, several lines joined with {@code ","}; null where absent. */
-    String header(String name);
+    @Nullable String header(String name);
 
     /**
      * The request path relative to the application root, percent-encoded as sent, matrix parameters
@@ -19,7 +21,7 @@ interface RequestFacts {
     String encodedPath();
 
     /** The query, percent-encoded as sent, or null. */
-    String encodedQuery();
+    @Nullable String encodedQuery();
 
     /** The path the rules judge: see {@link JerseyTranslator#routedPath}. */
     String routedPath();

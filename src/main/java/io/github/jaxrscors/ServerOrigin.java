@@ -43,7 +43,7 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
      * @param forwardedProto {@code X-Forwarded-Proto}, or null
      * @param forwardedHost  {@code X-Forwarded-Host}, or null
      */
-    static String forwardedOrigin(URI uri, String forwarded, String forwardedProto, String forwardedHost) {
+    static String forwardedOrigin(URI uri, @Nullable String forwarded, @Nullable String forwardedProto, @Nullable String forwardedHost) {
         String[] fromForwarded = forwarded == null ? null : parseForwarded(forwarded);
         String proto = scheme(fromForwarded == null ? null : fromForwarded[0]);
         if (proto == null) {

@@ -223,7 +223,7 @@ final class StartupChecks implements ContainerLifecycleListener {
                 container.getConfiguration().getProperty(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR)));
         boolean servlet = isServlet(container.getClass());
         // Outside servlet containers, and with setStatusOverSendError, a 403 without entity keeps its headers.
-        translator.refusalsWithoutEntity(!servlet || overSendError);
+        translator.refusalEntity(servlet && !overSendError);
         if (!servlet) {
             return;
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -188,7 +189,9 @@ final class BenchApp {
         if (annotated < 1) {
             throw new IllegalArgumentException("annotated must be at least 1: " + annotated);
         }
-        ResourceConfig rc = new ResourceConfig(Items.class);
+        // Jersey's auto-discovery would register the library for the annotated classes in the
+        // configurations without it (none, resteasy, spring): off in every configuration alike.
+        ResourceConfig rc = new ResourceConfig(Items.class).property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         OTHERS.subList(0, Math.min(annotated - 1, OTHERS.size())).forEach(rc::register);
         GeneratedResources.classes(annotated - 1 - OTHERS.size()).forEach(rc::register);
         return rc;
