@@ -408,6 +408,43 @@ final class JerseyTranslator {
     }
 
     /**
+     * The decision for an actual request met before Jersey ({@link CorsServletFilter}), for the
+     * response that later filters, Jersey or the container write: under the policy of the method
+     * that would serve it (a 405: the path's, else its resource's first covered method's, as the
+     * response step finds it; under a sub-resource locator or no resource: the path's). Not logged
+     * (the response step logs Jersey's own). Null where no policy covers the request, or before the
+     * container has started the application: then nothing is added (closed, never open).
+     */
+    @Nullable CorsDecision actualBeforeMatching(RequestFacts facts) {
+        Routing learnt = routing;
+        if (learnt == null) {
+            return null;
+        }
+        String path = table.pathMatters() ? facts.routedPath() : null;
+        PreflightRouter.Routed routed = learnt.router().route(facts.encodedPath(), facts.method());
+        CorsPolicy policy = null;
+        if (!routed.serving().isEmpty()) {
+            policy = policy(routed.serving().get(0), path);
+        } else {
+            policy = table.lookupPath(path);
+            RuntimeResource served = routed.resource();
+            if (policy == null && served != null) {
+                for (Resource r : served.getResources()) {
+                    for (ResourceMethod m : r.getResourceMethods()) {
+                        policy = policy == null ? policy(m, path) : policy;
+                    }
+                }
+            }
+        }
+        if (policy == null) {
+            return null;
+        }
+        String origin = facts.header(CorsHeaders.ORIGIN);
+        return CorsProcessor.actual(policy, origin, server, null,
+                origin != null && policy.origins().readsRequest() ? new RequestView(facts, facts.method(), path) : null);
+    }
+
+    /**
      * Whether the preflight itself ({@code OPTIONS}) reaches a declared {@code @OPTIONS} method that
      * it would be passed on to (its policy, else the announced method's, turns automaticOptions off).
      */

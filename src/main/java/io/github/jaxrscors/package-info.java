@@ -29,6 +29,8 @@
  * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys, and the names of the request properties that publish the decision.</li>
  * <li>{@code CorsRequestView}: the read-only request a request-aware origin predicate sees (JDK types only, so the engine may use it).</li>
  * <li>{@code CorsWebSocketConfigurator}: the origin check of WebSocket upgrades, a Jakarta WebSocket configurator.</li>
+ * <li>{@code CorsServletFilter}: the servlet front filter, ahead of authentication: answers preflights, adds the CORS headers
+ * to what later filters, Jersey or the container write.</li>
  * </ul>
  *
  * <p><b>Configuration</b>
@@ -90,12 +92,25 @@
  * <li>{@code HandshakeView}: a WebSocket handshake as a request-aware origin predicate sees it.</li>
  * </ul>
  *
+ * <p><b>Servlet adapter</b> (the servlet API, an optional dependency)
+ * <ul>
+ * <li>{@code CorsServletFilter}: a request met before every other filter: a preflight goes to
+ * {@code JerseyTranslator.preflightBeforeMatching} and its answer is {@code JerseyTranslator.answer}'s; an actual request's
+ * response gets {@code JerseyTranslator.actualBeforeMatching}'s decision before it is committed, unless Jersey decided.</li>
+ * <li>{@code ServletFront}: the Jersey applications of a servlet context, under a context attribute, added by
+ * {@code StartupChecks} when the Jersey servlet starts one; found by the servlet's name.</li>
+ * </ul>
+ *
  * <h2>A request's way through</h2>
  * Every request meets {@code PreMatchingFilter} first, then (if matched) {@code CorsRequestFilter}, then
  * {@code CorsResponseFilter}; each hands it to {@code JerseyTranslator} and does nothing else, and
  * {@code ErrorResponseWriter} asks it for the 500 of an unmapped exception. Every answer the library
  * gives (200 or 403 to a preflight, 403 to a refused request) is built by {@code JerseyTranslator.answer};
  * every preflight is decided by {@code JerseyTranslator.preflight} ({@code CorsProcessor.preflight}).
+ *
+ * <p>With {@code CorsServletFilter} in front, a preflight the router can route is answered there,
+ * ahead of every servlet filter, with the same decision and answer; any other request goes on
+ * with a response that gets its decision's headers where nothing in Jersey wrote them.
  *
  * <p><b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}):
  * before matching, the translator asks {@code PreflightRouter} where the announced request goes.

@@ -39,7 +39,29 @@ class EngineBoundaryTest {
             "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "PreflightRouter",
             "RequestFacts", "CorsFeature", "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery", "ApplicationRegistration",
             // The WebSocket adapter: Jakarta WebSocket types, and the annotation reading it shares with the Jersey adapter.
-            "CorsWebSocketConfigurator", "WebSocketGuard", "HandshakeView");
+            "CorsWebSocketConfigurator", "WebSocketGuard", "HandshakeView",
+            // The servlet adapter: the servlet API, loaded only where a servlet container runs the filter or Jersey.
+            "CorsServletFilter", "ServletFront");
+
+    /** The only classes that may refer to the servlet API, an optional dependency. */
+    static final List<String> SERVLET_ADAPTER = List.of("CorsServletFilter", "ServletFront");
+
+    @Test
+    void onlyTheServletAdapterRefersToTheServletApi() throws IOException, URISyntaxException {
+        Path dir = Path.of(CorsFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("io/github/jaxrscors");
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
+                String name = p.getFileName().toString();
+                String topLevel = name.substring(0, name.indexOf(name.contains("$") ? '$' : '.'));
+                String constantPool = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                if (!SERVLET_ADAPTER.contains(topLevel) && constantPool.contains("jakarta/servlet")) {
+                    offending.add(name);
+                }
+            }
+        }
+        assertThat("applications without servlets never load the servlet API", offending, is(empty()));
+    }
 
     @Test
     void everyLibraryClassBelongsToOneGroup() throws IOException, URISyntaxException {

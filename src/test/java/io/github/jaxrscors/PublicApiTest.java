@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the public surface to the five types of the API contract, plus {@code CorsRequestView}, the
  * read-only request a request-aware origin predicate receives, and {@code CorsWebSocketConfigurator},
- * the origin check of WebSocket upgrades.
+ * the origin check of WebSocket upgrades, and {@code CorsServletFilter}, the servlet front filter.
  */
 class PublicApiTest {
 
@@ -47,7 +47,9 @@ class PublicApiTest {
                 // Request-aware origin decisions (second wave).
                 "io.github.jaxrscors.CorsRequestView",
                 // WebSocket upgrades checked by the same origins (third wave).
-                "io.github.jaxrscors.CorsWebSocketConfigurator"));
+                "io.github.jaxrscors.CorsWebSocketConfigurator",
+                // The servlet front filter, ahead of authentication (third wave).
+                "io.github.jaxrscors.CorsServletFilter"));
     }
 
     @Test
