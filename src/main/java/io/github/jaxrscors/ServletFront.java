@@ -1,7 +1,9 @@
 package io.github.jaxrscors;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,7 @@ final class ServletFront {
             return;
         }
         String name = config instanceof ServletConfig servlet ? servlet.getServletName() : null;
+        sayWhatStandsInFront(context, name);
         synchronized (context) {
             List<Application> applications = applications(context);
             if (applications == null) {
@@ -58,6 +61,68 @@ final class ServletFront {
             applications.removeIf(a -> java.util.Objects.equals(a.servletName(), name));
             applications.add(new Application(name, translator));
         }
+    }
+
+    /**
+     * Names the servlet filters mapped on the Jersey servlet's paths (or to it by name): without
+     * {@link CorsServletFilter} among them, they see every preflight and write responses without
+     * CORS headers (a WARNING); with it, the order of the mappings decides, which the servlet API
+     * does not show (an INFO line). A container {@code security-constraint} cannot be seen from
+     * here at all: the docs say how to check it.
+     */
+    static void sayWhatStandsInFront(ServletContext context, @Nullable String servletName) {
+        List<String> inFront = new java.util.ArrayList<>();
+        boolean front = false;
+        try {
+            Collection<String> servletMappings = servletName == null ? List.of("/*")
+                    : context.getServletRegistration(servletName) == null ? List.of("/*")
+                    : context.getServletRegistration(servletName).getMappings();
+            for (FilterRegistration filter : context.getFilterRegistrations().values()) {
+                if (!covers(filter, servletName, servletMappings)) {
+                    continue;
+                }
+                if (CorsServletFilter.class.getName().equals(filter.getClassName())) {
+                    front = true;
+                } else {
+                    inFront.add(filter.getName() + (filter.getClassName() == null ? "" : " (" + filter.getClassName() + ")"));
+                }
+            }
+        } catch (RuntimeException notAllowed) {
+            return; // a container that does not show its filters here: the docs say how to check
+        }
+        if (inFront.isEmpty()) {
+            return;
+        }
+        java.util.Collections.sort(inFront);
+        String where = servletName == null ? "the Jersey filter" : "the Jersey servlet " + servletName;
+        if (!front) {
+            CorsLog.warn("The servlet filters " + inFront + " are mapped on the paths of " + where + " and run before it: they "
+                    + "see every preflight (a preflight carries no credentials, so an authentication filter answers it 401) and "
+                    + "whatever they answer carries no CORS headers. Map " + CorsServletFilter.class.getName() + " first of all "
+                    + "filters on these paths (docs/deployment.md).");
+        } else {
+            CorsLog.info(CorsServletFilter.class.getName() + " and the servlet filters " + inFront + " are mapped on the paths "
+                    + "of " + where + "; they run in the order of their mappings, which the container does not show: map "
+                    + "CorsServletFilter first.");
+        }
+    }
+
+    /** Whether {@code filter} is mapped to the servlet by name, or on a URL pattern that reaches its mappings. */
+    private static boolean covers(FilterRegistration filter, @Nullable String servletName, Collection<String> servletMappings) {
+        if (servletName != null && filter.getServletNameMappings().contains(servletName)) {
+            return true;
+        }
+        for (String pattern : filter.getUrlPatternMappings()) {
+            if (pattern.equals("/*") || servletMappings.contains(pattern)) {
+                return true;
+            }
+            for (String mapping : servletMappings) {
+                if (pattern.endsWith("/*") && mapping.startsWith(pattern.substring(0, pattern.length() - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The applications registered in {@code context}, or null before any has started. */

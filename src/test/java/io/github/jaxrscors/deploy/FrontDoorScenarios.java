@@ -5,6 +5,7 @@ import static io.github.jaxrscors.deploy.NotesApplication.OTHER_ORIGIN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -221,6 +222,31 @@ abstract class FrontDoorScenarios {
         assertThat(refused.toString(), refused.status(), is(401));
         assertThat(refused.toString(), refused.header("Access-Control-Allow-Origin"), is(nullValue()));
         assertThat(refused.toString(), refused.header("WWW-Authenticate"), is(not(nullValue())));
+    }
+
+    // ------------------------------------------------------------------------------ start
+
+    @Test
+    void jerseyServletWithoutLoadOnStartupIsStartedBeforeTheFiltersOfItsFirstRequest() {
+        // Jetty (ServletHolder.prepare) and Tomcat (StandardWrapperValve allocates the servlet) start a lazy
+        // servlet before running the filter chain of its first request: the front filter finds its application.
+        HttpReply first = servers().probe("/lazy").send("OPTIONS", "notes/7", null, "Origin", ORIGIN,
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "authorization");
+        assertThat(first.toString(), first.status(), is(200));
+        assertThat(first.toString(), first.header("Access-Control-Allow-Origin"), is(ORIGIN));
+        assertThat(first.toString(), first.header("Access-Control-Allow-Credentials"), is("true"));
+        assertThat(first.toString(), ReplyMatchers.varyTokens(first), hasItem("Origin"));
+    }
+
+    @Test
+    void startupWarnsOfAFilterOnJerseysPathsWithoutTheFrontFilter() {
+        List<String> warnings = servers().startupLog.stream()
+                .filter(line -> line.startsWith("WARNING: The servlet filters [filter0")).toList();
+        // /authoff alone: an authentication filter and no front filter.
+        assertThat(servers().startupLog.toString(), warnings.size(), is(1));
+        assertThat(warnings.get(0), containsString("run before it"));
+        assertThat(servers().startupLog.toString(), servers().startupLog.stream()
+                .filter(line -> line.startsWith("INFO: io.github.jaxrscors.CorsServletFilter and the servlet filters")).count(), is(1L));
     }
 
     private static Map<String, String> accessControl(HttpReply r) {

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
@@ -46,7 +50,46 @@ import org.glassfish.jersey.servlet.ServletContainer;
 abstract class FrontDoorServers implements AutoCloseable {
 
     /** The contexts, as above. */
-    static final List<String> CONTEXTS = List.of("/off", "/on", "/authoff", "/authon", "/constrained", "/omitted");
+    static final List<String> CONTEXTS = List.of("/off", "/on", "/authoff", "/authon", "/constrained", "/omitted", "/lazy");
+
+    /** What the library logged at startup, {@code LEVEL: message}. */
+    final List<String> startupLog = new CopyOnWriteArrayList<>();
+
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            startupLog.add(record.getLevel() + ": " + record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Captures the library's log while {@code start} runs (Jersey starts with the container: load-on-startup). */
+    final void captured(ThrowingRunnable start) throws Exception {
+        Logger library = Logger.getLogger("io.github.jaxrscors");
+        library.addHandler(capture);
+        try {
+            start.run();
+        } finally {
+            library.removeHandler(capture);
+        }
+    }
+
+    /** A start that may throw. */
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Whether Jersey starts with the container in {@code context}: all but {@code /lazy}. */
+    static boolean loadOnStartup(String context) {
+        return !context.equals("/lazy");
+    }
 
     abstract int port();
 
@@ -60,7 +103,7 @@ abstract class FrontDoorServers implements AutoCloseable {
         return switch (context) {
             case "/on", "/constrained", "/omitted" -> List.of(new CorsServletFilter());
             case "/authoff" -> List.of(new BasicAuthFilter());
-            case "/authon" -> List.of(new CorsServletFilter(), new BasicAuthFilter());
+            case "/authon", "/lazy" -> List.of(new CorsServletFilter(), new BasicAuthFilter());
             default -> List.of();
         };
     }
@@ -80,7 +123,7 @@ abstract class FrontDoorServers implements AutoCloseable {
                 contexts.addHandler(context(path));
             }
             server.setHandler(contexts);
-            server.start();
+            captured(server::start);
             port = connector.getLocalPort();
         }
 
@@ -89,7 +132,9 @@ abstract class FrontDoorServers implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler(path, secured ? ServletContextHandler.SECURITY : 0);
             ServletHolder jersey = new ServletHolder("jersey", ServletContainer.class);
             jersey.setInitParameter("jakarta.ws.rs.Application", SecuredNotesApplication.class.getName());
-            jersey.setInitOrder(1);
+            if (loadOnStartup(path)) {
+                jersey.setInitOrder(1);
+            }
             context.addServlet(jersey, "/api/*");
             int i = 0;
             for (Filter filter : filters(path)) {
@@ -142,20 +187,23 @@ abstract class FrontDoorServers implements AutoCloseable {
             for (String path : CONTEXTS) {
                 context(path);
             }
-            tomcat.start();
+            captured(tomcat::start);
         }
 
         private void context(String path) {
             Context context = tomcat.addContext(path, null);
             Wrapper jersey = Tomcat.addServlet(context, "jersey", new ServletContainer());
             jersey.addInitParameter("jakarta.ws.rs.Application", SecuredNotesApplication.class.getName());
-            jersey.setLoadOnStartup(1);
+            if (loadOnStartup(path)) {
+                jersey.setLoadOnStartup(1);
+            }
             context.addServletMappingDecoded("/api/*", "jersey");
             int i = 0;
             for (Filter filter : filters(path)) {
                 FilterDef def = new FilterDef();
                 def.setFilterName("filter" + i++);
                 def.setFilter(filter);
+                def.setFilterClass(filter.getClass().getName()); // as web.xml names it
                 context.addFilterDef(def);
                 FilterMap map = new FilterMap();
                 map.setFilterName(def.getFilterName());
