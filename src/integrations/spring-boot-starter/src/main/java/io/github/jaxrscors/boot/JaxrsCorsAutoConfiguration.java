@@ -1,6 +1,8 @@
 package io.github.jaxrscors.boot;
 
 import io.github.jaxrscors.CorsFeature;
+import io.github.jaxrscors.CorsServletFilter;
+import jakarta.servlet.DispatcherType;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +27,8 @@ import org.springframework.core.annotation.Order;
  * one built from the properties. The properties are checked when the feature bean is made, and the
  * whole application's CORS configuration when every singleton is made, before the web server starts:
  * a mistake stops startup even though Boot starts Jersey lazily, at the first request.
- * {@code jaxrs.cors.enabled=false} turns the starter off.
+ * In a servlet web application it also registers {@link CorsServletFilter} ahead of Spring
+ * Security's filter chain. {@code jaxrs.cors.enabled=false} turns the starter off.
  */
 @AutoConfiguration
 @ConditionalOnClass({ResourceConfig.class, CorsFeature.class})
@@ -48,6 +53,30 @@ public class JaxrsCorsAutoConfiguration {
     @Bean
     StartupCheck jaxrsCorsStartupCheck(ObjectProvider<ResourceConfig> config, CorsFeature feature, ApplicationContext context) {
         return new StartupCheck(config, feature, context);
+    }
+
+    /**
+     * Spring Security's {@code springSecurityFilterChain} is registered at this order (its
+     * {@code SecurityProperties.DEFAULT_FILTER_ORDER}, in a different module on Boot 3.5 and Boot 4).
+     */
+    static final int SECURITY_FILTER_ORDER = -100;
+
+    /**
+     * {@link CorsServletFilter} ahead of every filter of the application, Spring Security's
+     * included: it answers preflights before them, and adds the CORS headers to what they write
+     * (a 401, a 403). A bean named {@code jaxrsCorsServletFilter} of the application replaces it.
+     *
+     * @return the front filter's registration, at an order below Spring Security's
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingBean(name = "jaxrsCorsServletFilter")
+    FilterRegistrationBean<CorsServletFilter> jaxrsCorsServletFilter() {
+        FilterRegistrationBean<CorsServletFilter> registration = new FilterRegistrationBean<>(new CorsServletFilter());
+        registration.setName("jaxrsCorsServletFilter");
+        registration.setOrder(SECURITY_FILTER_ORDER - 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     /** Boot 3.5: {@code org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer}. */

@@ -9,14 +9,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.cors.CorsUtils;
 
 /**
- * The scenario application behind Spring Security with HTTP Basic, configured as docs/deployment.md
- * says until a servlet-level front filter ships: Spring Security's filter chain runs before the
- * Jersey servlet, so it lets preflights through unauthenticated (they never carry credentials) and
- * the library answers them; every other request needs credentials.
+ * The scenario application behind Spring Security with HTTP Basic: every request needs credentials,
+ * preflights included as far as Spring Security is concerned. The starter's front filter runs
+ * before Spring Security's filter chain, so it answers preflights before they reach it, and adds
+ * the CORS headers to Spring Security's 401. {@link SecuredNotesBootWithoutFrontFilter} replaces the front filter
+ * with a disabled registration, for what happens without it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -34,7 +33,6 @@ public class SecuredNotesBoot {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers((RequestMatcher) CorsUtils::isPreFlightRequest).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())

@@ -14,17 +14,22 @@ import static org.hamcrest.Matchers.allOf;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
 /**
- * The starter's application behind Spring Security (HTTP Basic), CORS only in {@code application.yml}:
- * preflights pass the security chain and the library answers them; authenticated requests get the
- * CORS headers; Spring Security's own 401 is written before Jersey runs, so it has none.
+ * The starter's application behind Spring Security (HTTP Basic, every request authenticated), CORS
+ * only in {@code application.yml} (with {@code Authorization} allowed): the starter's front filter,
+ * ordered before {@code springSecurityFilterChain}, answers preflights before it; authenticated
+ * requests get the CORS headers once; Spring Security's own 401 gets them too, so the script can
+ * read it.
  */
-@SpringBootTest(classes = SecuredNotesBoot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("servlet")
+@SpringBootTest(classes = SecuredNotesBoot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "jaxrs.cors.allow-headers=Content-Type, Authorization")
 class SpringBootStarterWithSecurityTest {
 
     private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString(
@@ -38,14 +43,14 @@ class SpringBootStarterWithSecurityTest {
     }
 
     @Test
-    void preflightWithoutCredentialsPassesTheSecurityChainAndIsAnsweredByTheLibrary() {
+    void preflightAnnouncingAuthorizationIsAnsweredAheadOfTheSecurityChain() {
         HttpReply r = probe().send("OPTIONS", "notes/7", null, "Origin", ORIGIN,
-                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,x-requested-with");
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,authorization");
         assertThat(r, allOf(hasStatus(200),
                 accessControlHeadersAre(
                         "Access-Control-Allow-Origin", ORIGIN,
                         "Access-Control-Allow-Methods", METHODS,
-                        "Access-Control-Allow-Headers", "content-type, x-requested-with",
+                        "Access-Control-Allow-Headers", "content-type, authorization",
                         "Access-Control-Max-Age", String.valueOf(MAX_AGE),
                         "Access-Control-Allow-Credentials", "true"),
                 varyHasEachOnce("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
@@ -68,8 +73,17 @@ class SpringBootStarterWithSecurityTest {
     }
 
     @Test
-    void unauthenticatedGetIsSecuritysOwnUnauthorizedWithoutCorsHeaders() {
+    void unauthenticatedGetIsSecuritysOwnUnauthorizedWithTheCorsHeadersAndVary() {
         HttpReply r = probe().send("GET", "notes/7", null, "Origin", ORIGIN);
-        assertThat(r, allOf(hasStatus(401), accessControlHeadersAre(), varyHasEachOnce()));
+        assertThat(r, allOf(hasStatus(401), accessControlHeadersAre(
+                "Access-Control-Allow-Origin", ORIGIN,
+                "Access-Control-Allow-Credentials", "true",
+                "Access-Control-Expose-Headers", EXPOSED_HEADER), varyHasEachOnce("Origin")));
+    }
+
+    @Test
+    void unauthenticatedGetFromAnotherOriginGets401WithoutCorsHeaders() {
+        HttpReply r = probe().send("GET", "notes/7", null, "Origin", OTHER_ORIGIN);
+        assertThat(r, allOf(hasStatus(401), accessControlHeadersAre(), varyHasEachOnce("Origin")));
     }
 }
