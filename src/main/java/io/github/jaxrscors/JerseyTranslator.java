@@ -34,6 +34,7 @@ final class JerseyTranslator {
 
     private final PolicyTable table;
     private final ServerOrigin server;
+    private final DecisionEvents events;
 
     /**
      * What startup learnt about the application's routing, once the container starts it; until
@@ -77,8 +78,14 @@ final class JerseyTranslator {
     static final List<String> METHOD_OVERRIDE_HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
 
     JerseyTranslator(PolicyTable table, ServerOrigin server) {
+        this(table, server, DecisionEvents.NONE);
+    }
+
+    /** With {@code events} told of every logged decision. */
+    JerseyTranslator(PolicyTable table, ServerOrigin server, DecisionEvents events) {
         this.table = table;
         this.server = server;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------------------------ reads
@@ -403,7 +410,10 @@ final class JerseyTranslator {
         if (learnt.declaresOptions() && mayPassOn(learnt.router(), facts, path, route.policies().get(0))) {
             return Early.WAIT;
         }
-        CorsDecision decision = preflight(facts, path, route.policies(), route.uncovered(), origin, method);
+        // The template the router found, for the decision's event (only built where an event is taken).
+        RuntimeResource served = routed.resource();
+        RequestFacts judged = served != null && events.on() ? new Routed(facts, template(served)) : facts;
+        CorsDecision decision = preflight(judged, path, route.policies(), route.uncovered(), origin, method);
         return new Early(decision, route.policies().get(0));
     }
 
@@ -570,7 +580,7 @@ final class JerseyTranslator {
         CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
                 : CorsProcessor.preflight(policies, origin, method, facts.header(CorsHeaders.REQUEST_HEADERS),
                         facts.header(CorsHeaders.REQUEST_PRIVATE_NETWORK), readsRequest(policies) ? new RequestView(facts, method, path) : null);
-        log(facts, path, decision);
+        log(facts, path, decision, policies.get(0), true);
         return decision;
     }
 
@@ -590,7 +600,7 @@ final class JerseyTranslator {
                 origin != null && policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
         // Where crossSiteProtection decides next, it logs one line: its refusal, or this decision.
         if (!(beforeResource && !decision.forbidden() && policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod()))) {
-            log(request, path, decision);
+            log(request, path, decision, policy);
         }
         return decision;
     }
@@ -603,7 +613,7 @@ final class JerseyTranslator {
         CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
-        log(request, path, decision.forbidden() ? decision : actual);
+        log(request, path, decision.forbidden() ? decision : actual, policy);
         return decision;
     }
 
@@ -704,25 +714,80 @@ final class JerseyTranslator {
             return JerseyTranslator.routedPath(request);
         }
 
+        /** The matched resource's path template, or empty before or without a match. */
+        String template() {
+            return request.getUriInfo() instanceof ExtendedUriInfo info && !info.getMatchedRuntimeResources().isEmpty()
+                    ? JerseyTranslator.template(info.getMatchedRuntimeResources().get(0)) : "";
+        }
+
         @Override
         public String toString() {
             return "JerseyFacts{" + request.getMethod() + " " + encodedPath() + "}";
         }
     }
 
-    /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
-    private static void log(ContainerRequestContext request, @Nullable String path, CorsDecision decision) {
-        if (CorsLog.debugEnabled()) {
-            log(new JerseyFacts(request), path, decision);
+    /**
+     * Logs an actual request's decision at DEBUG and reports it to {@link DecisionEvents}: the one
+     * funnel of decisions, called once per covered request. {@code path} may be null when it was
+     * not needed for the decision.
+     */
+    private void log(ContainerRequestContext request, @Nullable String path, CorsDecision decision, CorsPolicy policy) {
+        if (CorsLog.debugEnabled() || events.on(decision)) {
+            log(new JerseyFacts(request), path, decision, policy, false);
         }
     }
 
-    private static void log(RequestFacts request, @Nullable String path, CorsDecision decision) {
+    private void log(RequestFacts request, @Nullable String path, CorsDecision decision, CorsPolicy policy, boolean preflight) {
         if (CorsLog.debugEnabled()) {
             String shown = path != null ? path : request.routedPath();
             CorsLog.debug(() -> request.method() + " " + CorsLog.escape(shown) + " from Origin "
                     + CorsLog.escape(request.header(CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.explain());
+        }
+        if (events.on(decision)) {
+            String template = request instanceof Routed routed ? routed.template()
+                    : request instanceof JerseyFacts jersey ? jersey.template() : "";
+            events.emit(decision, policy, preflight, request.method(), template, request.header(CorsHeaders.ORIGIN));
+        }
+    }
+
+    /** A resource's full path template relative to the application root ({@code /users/{id}}), for events. */
+    static String template(RuntimeResource resource) {
+        List<String> parts = new ArrayList<>(2);
+        for (RuntimeResource r = resource; r != null; r = r.getParent()) {
+            String own = strip(r.getPathPattern().getTemplate().getTemplate());
+            if (!own.isEmpty()) {
+                parts.add(0, own);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** Facts with the template the router found before matching, for the decision's event. */
+    private record Routed(RequestFacts facts, String template) implements RequestFacts {
+        @Override
+        public String method() {
+            return facts.method();
+        }
+
+        @Override
+        public @Nullable String header(String name) {
+            return facts.header(name);
+        }
+
+        @Override
+        public String encodedPath() {
+            return facts.encodedPath();
+        }
+
+        @Override
+        public @Nullable String encodedQuery() {
+            return facts.encodedQuery();
+        }
+
+        @Override
+        public String routedPath() {
+            return facts.routedPath();
         }
     }
 

@@ -47,7 +47,10 @@ class PublicApiTest {
                 // Request-aware origin decisions (second wave).
                 "io.github.jaxrscors.CorsRequestView",
                 // WebSocket upgrades checked by the same origins (third wave).
-                "io.github.jaxrscors.CorsWebSocketConfigurator"));
+                "io.github.jaxrscors.CorsWebSocketConfigurator",
+                // Decision events (third wave).
+                "io.github.jaxrscors.CorsDecisionListener", "io.github.jaxrscors.CorsDecisionEvent",
+                "io.github.jaxrscors.CorsDecisionEvent.Outcome", "io.github.jaxrscors.CorsDecisionEvent.Reason"));
     }
 
     @Test
@@ -98,7 +101,8 @@ class PublicApiTest {
                 // Cross-site request protection (second wave).
                 "crossSiteProtection(boolean)"));
         List<String> featureExpected = Option.ALL.stream().flatMap(o -> setters(o).stream()).collect(Collectors.toList());
-        featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
+        featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()",
+                "decisionListener(CorsDecisionListener)"));
         assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin",
                 publicSetters(CorsFeature.Builder.class), containsInAnyOrder(featureExpected.toArray(String[]::new)));
         // Application-wide only: the server's own origin is one for the whole application.
