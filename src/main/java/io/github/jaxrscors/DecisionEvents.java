@@ -5,14 +5,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a logged decision goes besides the DEBUG log: the application's {@link CorsDecisionListener}s.
- * {@link JerseyTranslator} calls it from its one log funnel, so each covered request is reported
- * once. With no listener, {@link #on} is false and nothing is built.
+ * Where a logged decision goes besides the DEBUG log: the application's {@link CorsDecisionListener}s
+ * and, where a recording enables it, the JFR event {@link DecisionRecord}. {@link JerseyTranslator}
+ * calls it from its one log funnel, so each covered request is reported once. With no listener and
+ * no recording, {@link #on} is false and nothing is built.
  */
 final class DecisionEvents {
 
     /** No listener. */
     static final DecisionEvents NONE = new DecisionEvents(List.of());
+
+    /** JFR is in the runtime (a jlink image may leave the {@code jdk.jfr} module out). */
+    private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
     private final CorsDecisionListener[] listeners;
 
@@ -22,7 +26,7 @@ final class DecisionEvents {
 
     /** Whether decisions are turned into events; asked before anything is built. */
     boolean on() {
-        return listeners.length != 0;
+        return listeners.length != 0 || JFR && DecisionRecord.enabled();
     }
 
     /** Whether this decision must be turned into an event; asked before anything is built. */
@@ -44,6 +48,9 @@ final class DecisionEvents {
         CorsPolicy decider = decision.policy();
         CorsDecisionEvent event = new CorsDecisionEvent(outcome(decision, preflight), reason(decision.reason()),
                 (decider != null ? decider : covering).source(), method, template, origin == null ? null : CorsLog.escapeUnquoted(origin));
+        if (JFR && DecisionRecord.enabled()) {
+            DecisionRecord.commit(event);
+        }
         for (CorsDecisionListener listener : listeners) {
             try {
                 listener.onDecision(event);
