@@ -132,8 +132,7 @@ public final class CorsFeature implements Feature {
             CorsLog.errorOnce(e.getMessage());
             throw e;
         }
-        JerseyTranslator translator = new JerseyTranslator(table, server,
-                listeners.isEmpty() ? DecisionEvents.NONE : new DecisionEvents(listeners));
+        JerseyTranslator translator = new JerseyTranslator(table, server, new DecisionEvents(listeners));
         context.register(new CorsDynamicFeature(table));
         context.register(new PreMatchingFilter(translator), PreMatchingFilter.PRIORITY);
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
@@ -428,6 +427,28 @@ public final class CorsFeature implements Feature {
          */
         public Builder crossSiteProtection(boolean crossSiteProtection) {
             options.crossSiteProtection(crossSiteProtection);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#rejectDisallowedOriginsReportOnly(boolean)}.
+         *
+         * @param rejectDisallowedOriginsReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder rejectDisallowedOriginsReportOnly(boolean rejectDisallowedOriginsReportOnly) {
+            options.rejectDisallowedOriginsReportOnly(rejectDisallowedOriginsReportOnly);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#crossSiteProtectionReportOnly(boolean)}.
+         *
+         * @param crossSiteProtectionReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder crossSiteProtectionReportOnly(boolean crossSiteProtectionReportOnly) {
+            options.crossSiteProtectionReportOnly(crossSiteProtectionReportOnly);
             return this;
         }
 

@@ -78,7 +78,7 @@ final class JerseyTranslator {
     static final List<String> METHOD_OVERRIDE_HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
 
     JerseyTranslator(PolicyTable table, ServerOrigin server) {
-        this(table, server, DecisionEvents.NONE);
+        this(table, server, new DecisionEvents(List.of()));
     }
 
     /** With {@code events} told of every logged decision. */
@@ -235,7 +235,7 @@ final class JerseyTranslator {
             return answer(request, decision);
         }
         // A safe method always passes; asked first, so a GET builds nothing for the check.
-        if (policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod())) {
+        if (policy.judgesCrossSite() && !CorsProcessor.isSafe(request.getMethod())) {
             CorsDecision crossSite = crossSite(request, path, policy, decision);
             if (crossSite.forbidden()) {
                 return answer(request, crossSite);
@@ -595,11 +595,13 @@ final class JerseyTranslator {
     private CorsDecision actual(ContainerRequestContext request, @Nullable String origin, @Nullable String path, CorsPolicy policy,
             boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
-        String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
-        CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
+        String requestOrigin = beforeResource && origin != null && policy.judgesDisallowedOrigins() ? requestOrigin(request) : null;
+        CorsDecision decided = CorsProcessor.actual(policy, origin, server, requestOrigin,
                 origin != null && policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
+        // Report-only (the option itself off): the request proceeds as with the option off; the refusal is reported.
+        CorsDecision decision = decided.forbidden() && !policy.rejectDisallowedOrigins() ? decided.reported() : decided;
         // Where crossSiteProtection decides next, it logs one line: its refusal, or this decision.
-        if (!(beforeResource && !decision.forbidden() && policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod()))) {
+        if (!(beforeResource && !decision.forbidden() && policy.judgesCrossSite() && !CorsProcessor.isSafe(request.getMethod()))) {
             log(request, path, decision, policy);
         }
         return decision;
@@ -610,10 +612,13 @@ final class JerseyTranslator {
      * logged for the request: the refusal, or else the {@code actual} decision taken before it.
      */
     private CorsDecision crossSite(ContainerRequestContext request, @Nullable String path, CorsPolicy policy, CorsDecision actual) {
-        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
+        CorsDecision decided = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
-        log(request, path, decision.forbidden() ? decision : actual, policy);
+        // Report-only (the option itself off): the request proceeds as with the option off; the refusal is
+        // reported in place of the actual decision.
+        CorsDecision decision = decided.forbidden() && !policy.crossSiteProtection() ? decided.reported() : decided;
+        log(request, path, decision.forbidden() || decision.reportedOnly() ? decision : actual, policy);
         return decision;
     }
 

@@ -99,7 +99,9 @@ class PublicApiTest {
                 // Request-aware origin decisions (second wave).
                 "originPredicate(BiPredicate,String[])",
                 // Cross-site request protection (second wave).
-                "crossSiteProtection(boolean)"));
+                "crossSiteProtection(boolean)",
+                // Report-only for the strict options (third wave).
+                "rejectDisallowedOriginsReportOnly(boolean)", "crossSiteProtectionReportOnly(boolean)"));
         List<String> featureExpected = Option.ALL.stream().flatMap(o -> setters(o).stream()).collect(Collectors.toList());
         featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()",
                 "decisionListener(CorsDecisionListener)"));
@@ -146,7 +148,7 @@ class PublicApiTest {
         List<String> attributes = Stream.of(CrossOrigin.class.getDeclaredMethods()).map(m -> m.getName()).collect(Collectors.toList());
         assertThat(attributes, containsInAnyOrder("origins", "originPatterns", "methods", "allowHeaders", "allowHeaderPatterns",
                 "exposeHeaders", "supportsCredentials", "maxAge", "sendWildcard", "varyHeader", "allowPrivateNetwork",
-                "automaticOptions", "crossSiteProtection"));
+                "automaticOptions", "crossSiteProtection", "crossSiteProtectionReportOnly"));
     }
 
     private static Class<?> load(String name) {
