@@ -19,4 +19,19 @@ public interface CorsDecisionListener {
      * @param event what was decided and why; valid beyond the call (it holds no request)
      */
     void onDecision(CorsDecisionEvent event);
+
+    /**
+     * A listener that logs refused cross-origin requests at {@code INFO}, without DEBUG: at most one
+     * line a minute (the first refusal at once, then the count since the last line, logged with the
+     * first refusal a minute or more after it), each reason with its count and one example origin,
+     * escaped: {@code refused 132 cross-origin requests in the last minute: ORIGIN_REFUSED 120 (e.g.
+     * https://evil.example), METHOD_REFUSED 12 (e.g. https://app.example.com)}. Refused: a preflight
+     * or request answered {@code 403}, and an actual request sent without CORS headers because of
+     * its origin. Register one per application.
+     *
+     * @return a new summary listener
+     */
+    static CorsDecisionListener refusalSummary() {
+        return new RefusalSummary(System::nanoTime);
+    }
 }

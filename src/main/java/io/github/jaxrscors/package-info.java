@@ -29,6 +29,8 @@
  * <li>{@code CorsProperties}: the {@code jaxrs.cors.*} property keys, and the names of the request properties that publish the decision.</li>
  * <li>{@code CorsRequestView}: the read-only request a request-aware origin predicate sees (JDK types only, so the engine may use it).</li>
  * <li>{@code CorsWebSocketConfigurator}: the origin check of WebSocket upgrades, a Jakarta WebSocket configurator.</li>
+ * <li>{@code CorsDecisionListener}, {@code CorsDecisionEvent}: one event per covered request (outcome, reason code,
+ * policy, method, path template, escaped origin), for the application's listeners.</li>
  * </ul>
  *
  * <p><b>Configuration</b>
@@ -57,6 +59,8 @@
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
  * <li>{@code CorsHeaders}: the header names and {@code Vary} tokens, spelt once.</li>
  * <li>{@code CorsLog}: the one {@code System.Logger}, and the escaping of request values.</li>
+ * <li>{@code DecisionEvents}: where a logged decision goes besides the log: the listeners, the JFR event
+ * {@code DecisionRecord} (off unless a recording enables it), and report-only's rate-limited WARNING.</li>
  * </ul>
  *
  * <p><b>Jersey adapter</b>
@@ -96,6 +100,8 @@
  * {@code ErrorResponseWriter} asks it for the 500 of an unmapped exception. Every answer the library
  * gives (200 or 403 to a preflight, 403 to a refused request) is built by {@code JerseyTranslator.answer};
  * every preflight is decided by {@code JerseyTranslator.preflight} ({@code CorsProcessor.preflight}).
+ * Every decision, one per covered request, goes through the translator's one {@code log} funnel: the
+ * DEBUG line, and {@code DecisionEvents}.
  *
  * <p><b>A preflight</b> ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}):
  * before matching, the translator asks {@code PreflightRouter} where the announced request goes.
@@ -117,7 +123,8 @@
  * the decision ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin
  * predicate reads the request), publishes it as request properties, refuses a disallowed origin
  * under rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
- * ({@code CorsProcessor.crossSite}) and records {@code CorsState.actual(policy, decision)}. The
+ * ({@code CorsProcessor.crossSite}), or, in report-only mode, lets it through with the refusal
+ * reported, and records {@code CorsState.actual(policy, decision)}. The
  * resource method runs; the response step writes the state's decision. A response no resource
  * method produced (a 404 or 405 in a covered rule) is decided in the response step. An exception no
  * mapper handles skips the response filters: {@code ErrorResponseWriter} asks
