@@ -61,6 +61,7 @@
  * <li>{@code CorsLog}: the one {@code System.Logger}, and the escaping of request values.</li>
  * <li>{@code DecisionEvents}: where a logged decision goes besides the log: the listeners, the JFR event
  * {@code DecisionRecord} (off unless a recording enables it), and report-only's rate-limited WARNING.</li>
+ * <li>{@code RefusalSummary}: the listener of {@code CorsDecisionListener.refusalSummary()}, refusals at INFO once a minute.</li>
  * </ul>
  *
  * <p><b>Jersey adapter</b>
