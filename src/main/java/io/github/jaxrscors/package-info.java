@@ -31,6 +31,7 @@
  * <li>{@code CorsWebSocketConfigurator}: the origin check of WebSocket upgrades, a Jakarta WebSocket configurator.</li>
  * <li>{@code CorsDecisionListener}, {@code CorsDecisionEvent}: one event per covered request (outcome, reason code,
  * policy, method, path template, escaped origin), for the application's listeners.</li>
+ * <li>{@code CorsMetrics}: a listener and Micrometer binder counting {@code jaxrs.cors.requests} (Micrometer optional).</li>
  * </ul>
  *
  * <p><b>Configuration</b>

@@ -33,7 +33,7 @@ class EngineBoundaryTest {
                 "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "OriginPatterns", "OriginPredicate", "Option",
                 "ConfigurationSources", "OriginPatternAudit", "StartupNotices", "ApplicationPolicies",
                 // Decision events: the listener and event types, where the funnel sends them, JFR, the INFO summary.
-                "CorsDecisionListener", "CorsDecisionEvent", "DecisionEvents", "DecisionRecord", "RefusalSummary");
+                "CorsDecisionListener", "CorsDecisionEvent", "DecisionEvents", "DecisionRecord", "RefusalSummary", "CorsMetrics");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */

@@ -50,7 +50,9 @@ class PublicApiTest {
                 "io.github.jaxrscors.CorsWebSocketConfigurator",
                 // Decision events (third wave).
                 "io.github.jaxrscors.CorsDecisionListener", "io.github.jaxrscors.CorsDecisionEvent",
-                "io.github.jaxrscors.CorsDecisionEvent.Outcome", "io.github.jaxrscors.CorsDecisionEvent.Reason"));
+                "io.github.jaxrscors.CorsDecisionEvent.Outcome", "io.github.jaxrscors.CorsDecisionEvent.Reason",
+                // Micrometer counters, for applications that have Micrometer (third wave).
+                "io.github.jaxrscors.CorsMetrics"));
     }
 
     @Test

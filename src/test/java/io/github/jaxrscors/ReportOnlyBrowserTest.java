@@ -72,6 +72,8 @@ class ReportOnlyBrowserTest {
     }
 
     private static final List<CorsDecisionEvent> EVENTS = new CopyOnWriteArrayList<>();
+    private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry REGISTRY =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private static HttpServer api;
     private static HttpServer crossPage;
 
@@ -111,6 +113,8 @@ class ReportOnlyBrowserTest {
         Invocations.reset();
         Statuses.SEEN.clear();
         EVENTS.clear();
+        CorsMetrics metrics = new CorsMetrics();
+        metrics.bindTo(REGISTRY);
         int apiPort = freePort();
         int crossPort = freePort();
         String apiBase = "http://localhost:" + apiPort;
@@ -120,6 +124,7 @@ class ReportOnlyBrowserTest {
                         .resource("/csrf/report", CorsOptions.builder().crossSiteProtectionReportOnly(true).build())
                         .resource("/csrf/enforce", CorsOptions.builder().crossSiteProtection(true).build())
                         .decisionListener(EVENTS::add)
+                        .decisionListener(metrics)
                         .build()));
         crossPage = new HttpServer();
         crossPage.addListener(new NetworkListener("page", "127.0.0.1", crossPort));
@@ -138,6 +143,8 @@ class ReportOnlyBrowserTest {
             md.append("| ").append(mode).append(" | ").append(Statuses.SEEN.get(mode)).append(" | ")
                     .append(Invocations.count("reached:" + mode)).append(" | ").append(event(mode)).append(" |\n");
         }
+        md.append("\n").append(CorsMetrics.NAME).append(":\n");
+        CorsMetricsTest.counters(REGISTRY).forEach(c -> md.append("- ").append(c).append('\n'));
         Files.writeString(java.nio.file.Path.of("target", "report-only-browser-results.md"), md, StandardCharsets.UTF_8);
     }
 
@@ -179,5 +186,13 @@ class ReportOnlyBrowserTest {
         assertThat(Invocations.count("reached:enforce"), is(0));
         CorsDecisionEvent e = event("enforce");
         assertThat(List.of(e.outcome(), e.reason()), contains(Outcome.REFUSED_CROSS_SITE, Reason.CROSS_SITE_FETCH_REFUSED));
+    }
+
+    @Test
+    void countersTellTheReportedFormFromTheRefusedOne() {
+        List<String> counters = CorsMetricsTest.counters(REGISTRY);
+        assertThat(counters.toString(), counters.contains("WOULD_REFUSE CROSS_SITE_FETCH_REFUSED resource(\"/csrf/report\") = 1"), is(true));
+        assertThat(counters.toString(), counters.contains("REFUSED_CROSS_SITE CROSS_SITE_FETCH_REFUSED resource(\"/csrf/enforce\") = 1"),
+                is(true));
     }
 }
