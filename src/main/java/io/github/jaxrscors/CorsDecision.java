@@ -37,7 +37,10 @@ record CorsDecision(Outcome outcome, @Nullable String allowOrigin, boolean allow
          *  crossSiteProtection. */
         FORBIDDEN("FORBIDDEN"),
         /** Let through by crossSiteProtection; the CORS answer is decided once the resource has run. */
-        PASSED("PASSED");
+        PASSED("PASSED"),
+        /** A refusal of a strict option in report-only mode: no CORS headers, and the request proceeds
+         *  as {@link #WITHOUT_HEADERS}; logged as {@code WOULD-REFUSE}. */
+        REPORTED("WOULD-REFUSE");
 
         private final String logged;
 
@@ -106,8 +109,17 @@ record CorsDecision(Outcome outcome, @Nullable String allowOrigin, boolean allow
         return new CorsDecision(Outcome.PASSED, null, false, null, null, null, null, null, null, reason, null, null);
     }
 
+    /** This refusal of a strict option, in report-only mode: the request proceeds without headers. */
+    CorsDecision reported() {
+        return new CorsDecision(Outcome.REPORTED, null, false, null, null, null, null, null, vary, reason, policy, detail);
+    }
+
     boolean forbidden() {
         return outcome == Outcome.FORBIDDEN;
+    }
+
+    boolean reportedOnly() {
+        return outcome == Outcome.REPORTED;
     }
 
     boolean allowed() {
@@ -126,7 +138,8 @@ record CorsDecision(Outcome outcome, @Nullable String allowOrigin, boolean allow
             case ORIGIN_ALLOWED:
                 return "origin allowed by " + source;
             case ORIGIN_REFUSED:
-                return "origin " + originRefusal() + "; " + (forbidden() ? "rejectDisallowedOrigins answers 403" : "no CORS headers sent");
+                return "origin " + originRefusal() + "; " + (forbidden() ? "rejectDisallowedOrigins answers 403"
+                        : reportedOnly() ? "no CORS headers sent; rejectDisallowedOrigins would answer 403 (report-only)" : "no CORS headers sent");
             case PREFLIGHT_ORIGIN_REFUSED:
                 return "origin " + CorsLog.escape(detail) + " " + originRefusal();
             case METHOD_NOT_A_TOKEN:
@@ -155,17 +168,21 @@ record CorsDecision(Outcome outcome, @Nullable String allowOrigin, boolean allow
                 return "the origin is listed by the policy, so crossSiteProtection trusts it";
             case CROSS_SITE_FETCH_REFUSED:
                 return "Sec-Fetch-Site " + CorsLog.escape(detail) + " on an unsafe method from an origin " + source
-                        + " does not list (" + decider().origins() + "; \"*\" and \"null\" trust no site); crossSiteProtection answers 403";
+                        + " does not list (" + decider().origins() + "; \"*\" and \"null\" trust no site); " + crossSiteAnswer();
             case NO_FETCH_METADATA:
                 return "neither Sec-Fetch-Site nor Origin: no browser sent it cross-site; crossSiteProtection lets it through";
             case OWN_ORIGIN:
                 return "no Sec-Fetch-Site, and the Origin is the server's own: crossSiteProtection lets it through";
             case CROSS_SITE_ORIGIN_REFUSED:
                 return "no Sec-Fetch-Site, and the Origin is neither listed by " + source + " (" + decider().origins()
-                        + ") nor the server's own " + CorsLog.escape(detail) + "; crossSiteProtection answers 403";
+                        + ") nor the server's own " + CorsLog.escape(detail) + "; " + crossSiteAnswer();
             default:
                 throw new AssertionError(reason);
         }
+    }
+
+    private String crossSiteAnswer() {
+        return reportedOnly() ? "crossSiteProtection would answer 403 (report-only); the request goes on" : "crossSiteProtection answers 403";
     }
 
     /** The policy that decided, for the reasons that always have one. */

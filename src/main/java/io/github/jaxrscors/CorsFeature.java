@@ -59,6 +59,7 @@ public final class CorsFeature implements Feature {
     private final @Nullable List<String> publicOrigins;
     private final @Nullable Boolean trustForwardedHeaders;
     private final boolean discovered;
+    private final List<CorsDecisionListener> listeners;
 
     /** CORS for every resource with the {@code jaxrs.cors.*} properties and the defaults. */
     public CorsFeature() {
@@ -72,6 +73,7 @@ public final class CorsFeature implements Feature {
         this.publicOrigins = b.publicOrigins;
         this.trustForwardedHeaders = b.trustForwardedHeaders;
         this.discovered = discovered;
+        this.listeners = List.copyOf(b.listeners);
         if (!discovered) {
             Registrations.built(this);
         }
@@ -88,7 +90,7 @@ public final class CorsFeature implements Feature {
             return "the CorsFeature found for @CrossOrigin without a registered one";
         }
         boolean plain = options.toString().equals(CorsOptions.builder().build().toString()) && rules.isEmpty() && !annotatedOnly
-                && publicOrigins == null && trustForwardedHeaders == null;
+                && publicOrigins == null && trustForwardedHeaders == null && listeners.isEmpty();
         return plain ? "CorsFeature.class or new CorsFeature() (the jaxrs.cors.* properties and the defaults)" : toString();
     }
 
@@ -130,7 +132,7 @@ public final class CorsFeature implements Feature {
             CorsLog.errorOnce(e.getMessage());
             throw e;
         }
-        JerseyTranslator translator = new JerseyTranslator(table, server);
+        JerseyTranslator translator = new JerseyTranslator(table, server, new DecisionEvents(listeners));
         context.register(new CorsDynamicFeature(table));
         context.register(new PreMatchingFilter(translator), PreMatchingFilter.PRIORITY);
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
@@ -144,7 +146,8 @@ public final class CorsFeature implements Feature {
     public String toString() {
         return "CorsFeature{" + options + ", rules=" + rules + ", annotatedOnly=" + annotatedOnly + (discovered ? ", discovered" : "")
                 + (publicOrigins == null ? "" : ", publicOrigins=" + publicOrigins)
-                + (trustForwardedHeaders == null ? "" : ", trustForwardedHeaders=" + trustForwardedHeaders) + "}";
+                + (trustForwardedHeaders == null ? "" : ", trustForwardedHeaders=" + trustForwardedHeaders)
+                + (listeners.isEmpty() ? "" : ", decisionListeners=" + listeners.size()) + "}";
     }
 
     /**
@@ -157,6 +160,22 @@ public final class CorsFeature implements Feature {
         private boolean annotatedOnly;
         private @Nullable List<String> publicOrigins;
         private @Nullable Boolean trustForwardedHeaders;
+        private final List<CorsDecisionListener> listeners = new ArrayList<>();
+
+        /**
+         * Adds a listener told of every CORS decision: one {@link CorsDecisionEvent} per covered
+         * request, with its outcome, a stable reason code, the policy, the method, the matched path
+         * template and the escaped origin. Listeners are called in the order added, on the
+         * request's thread; one that throws is logged and the request goes on. Without a listener
+         * no event is built.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder decisionListener(CorsDecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
 
         Builder() {
         }
@@ -408,6 +427,28 @@ public final class CorsFeature implements Feature {
          */
         public Builder crossSiteProtection(boolean crossSiteProtection) {
             options.crossSiteProtection(crossSiteProtection);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#rejectDisallowedOriginsReportOnly(boolean)}.
+         *
+         * @param rejectDisallowedOriginsReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder rejectDisallowedOriginsReportOnly(boolean rejectDisallowedOriginsReportOnly) {
+            options.rejectDisallowedOriginsReportOnly(rejectDisallowedOriginsReportOnly);
+            return this;
+        }
+
+        /**
+         * See {@link CorsOptions.Builder#crossSiteProtectionReportOnly(boolean)}.
+         *
+         * @param crossSiteProtectionReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder crossSiteProtectionReportOnly(boolean crossSiteProtectionReportOnly) {
+            options.crossSiteProtectionReportOnly(crossSiteProtectionReportOnly);
             return this;
         }
 

@@ -81,8 +81,20 @@ final class CorsLog {
         if (value == null) {
             return "(none)";
         }
+        return escaped(value, true);
+    }
+
+    /** {@link #escape} without the quotes, for a value shown alone (a decision event's origin). */
+    static String escapeUnquoted(String value) {
+        return escaped(value, false);
+    }
+
+    private static String escaped(String value, boolean quoted) {
         int n = Math.min(value.length(), MAX_LOGGED_LENGTH);
-        StringBuilder sb = new StringBuilder(n + 2).append('"');
+        StringBuilder sb = new StringBuilder(n + 2);
+        if (quoted) {
+            sb.append('"');
+        }
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
@@ -91,7 +103,9 @@ final class CorsLog {
                 sb.append(c);
             }
         }
-        sb.append('"');
+        if (quoted) {
+            sb.append('"');
+        }
         if (value.length() > n) {
             sb.append("...(").append(value.length()).append(" chars)");
         }

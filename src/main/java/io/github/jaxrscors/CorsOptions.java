@@ -362,6 +362,35 @@ public final class CorsOptions {
         }
 
         /**
+         * Report-only mode of {@link #rejectDisallowedOrigins(boolean)}: a request it would refuse
+         * proceeds exactly as with the option off (without {@code Access-Control-*} headers); the
+         * {@link CorsDecisionEvent} says {@link CorsDecisionEvent.Outcome#WOULD_REFUSE} with
+         * {@link CorsDecisionEvent.Reason#ORIGIN_REFUSED}, and a {@code WARNING} says the same, at
+         * most one line per reason per minute (with a count and one example origin, escaped). Where
+         * rejectDisallowedOrigins itself is on, it refuses: enforcing wins. Default: false.
+         *
+         * @param rejectDisallowedOriginsReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder rejectDisallowedOriginsReportOnly(boolean rejectDisallowedOriginsReportOnly) {
+            return set(Option.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY, rejectDisallowedOriginsReportOnly);
+        }
+
+        /**
+         * Report-only mode for {@link #crossSiteProtection(boolean)} (see
+         * {@link CrossOrigin#crossSiteProtectionReportOnly()}): a request crossSiteProtection would
+         * refuse proceeds exactly as with the option off, and the event and a rate-limited
+         * {@code WARNING} say it would have been refused. Where crossSiteProtection itself is on, it
+         * refuses: enforcing wins. Default: false.
+         *
+         * @param crossSiteProtectionReportOnly true to report instead of refusing
+         * @return this builder
+         */
+        public Builder crossSiteProtectionReportOnly(boolean crossSiteProtectionReportOnly) {
+            return set(Option.CROSS_SITE_PROTECTION_REPORT_ONLY, crossSiteProtectionReportOnly);
+        }
+
+        /**
          * Makes the immutable options.
          *
          * @return the options set so far

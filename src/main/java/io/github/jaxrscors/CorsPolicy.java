@@ -74,6 +74,26 @@ record CorsPolicy(String source, OriginMatcher origins, List<String> methods, He
         return is(Option.CROSS_SITE_PROTECTION);
     }
 
+    /** rejectDisallowedOrigins reports what it would refuse instead of refusing it. */
+    boolean rejectDisallowedOriginsReportOnly() {
+        return is(Option.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY);
+    }
+
+    /** crossSiteProtection reports what it would refuse instead of refusing it. */
+    boolean crossSiteProtectionReportOnly() {
+        return is(Option.CROSS_SITE_PROTECTION_REPORT_ONLY);
+    }
+
+    /** A disallowed origin is judged as rejectDisallowedOrigins does: to refuse it, or to report it. */
+    boolean judgesDisallowedOrigins() {
+        return rejectDisallowedOrigins() || rejectDisallowedOriginsReportOnly();
+    }
+
+    /** A request is judged as crossSiteProtection does: to refuse it, or to report it. */
+    boolean judgesCrossSite() {
+        return crossSiteProtection() || crossSiteProtectionReportOnly();
+    }
+
     /** The {@code Access-Control-Allow-Methods} value: the methods, comma-joined. */
     String allowMethods() {
         return String.join(", ", methods);

@@ -63,7 +63,7 @@ final class CorsProcessor {
                     Reason.ORIGIN_ALLOWED, policy);
         }
         // Same-origin is compared as sent: an Origin outside the grammar (upper case) is no browser's.
-        boolean forbid = requestOrigin != null && policy.rejectDisallowedOrigins() && !server.isOwn(origin, requestOrigin);
+        boolean forbid = requestOrigin != null && policy.judgesDisallowedOrigins() && !server.isOwn(origin, requestOrigin);
         return forbid ? CorsDecision.refused(vary, Reason.ORIGIN_REFUSED, policy, origin)
                 : CorsDecision.withoutHeaders(vary, Reason.ORIGIN_REFUSED, policy, origin);
     }

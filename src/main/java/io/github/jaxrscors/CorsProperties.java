@@ -51,6 +51,10 @@ public final class CorsProperties {
     public static final String REJECT_DISALLOWED_ORIGINS = "jaxrs.cors.reject-disallowed-origins";
     /** {@code 403} for cross-site unsafe requests; see {@link CrossOrigin#crossSiteProtection()}. */
     public static final String CROSS_SITE_PROTECTION = "jaxrs.cors.cross-site-protection";
+    /** rejectDisallowedOrigins reports instead of refusing; see {@link CorsOptions.Builder#rejectDisallowedOriginsReportOnly(boolean)}. */
+    public static final String REJECT_DISALLOWED_ORIGINS_REPORT_ONLY = "jaxrs.cors.reject-disallowed-origins-report-only";
+    /** crossSiteProtection reports instead of refusing; see {@link CrossOrigin#crossSiteProtectionReportOnly()}. */
+    public static final String CROSS_SITE_PROTECTION_REPORT_ONLY = "jaxrs.cors.cross-site-protection-report-only";
     /** The server's own public origins (application-wide); see {@link CorsFeature.Builder#publicOrigins(String...)}. */
     public static final String PUBLIC_ORIGINS = "jaxrs.cors.public-origins";
     /** Trust {@code Forwarded} / {@code X-Forwarded-*} (application-wide); see {@link CorsFeature.Builder#trustForwardedHeaders(boolean)}. */

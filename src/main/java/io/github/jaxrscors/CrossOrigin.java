@@ -236,4 +236,20 @@ public @interface CrossOrigin {
      * @see <a href="https://w3c.github.io/webappsec-fetch-metadata/">Fetch Metadata Request Headers</a>
      */
     OptBoolean crossSiteProtection() default OptBoolean.DEFAULT;
+
+    /**
+     * Report-only mode of {@link #crossSiteProtection()}, for switching it on in front of live
+     * clients: requests are judged as crossSiteProtection judges them, but one it would refuse
+     * proceeds exactly as with the option off; the {@link CorsDecisionEvent} says
+     * {@link CorsDecisionEvent.Outcome#WOULD_REFUSE} with the reason, and a {@code WARNING} says the
+     * same, at most one line per reason per minute (with a count and one example origin, escaped).
+     * Where crossSiteProtection itself is on, it refuses: enforcing wins. Read the events or the
+     * log, list the origins you trust, then turn crossSiteProtection on (docs/security.md has the
+     * rollout).
+     *
+     * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
+     *
+     * @return whether crossSiteProtection only reports
+     */
+    OptBoolean crossSiteProtectionReportOnly() default OptBoolean.DEFAULT;
 }

@@ -34,6 +34,7 @@ final class JerseyTranslator {
 
     private final PolicyTable table;
     private final ServerOrigin server;
+    private final DecisionEvents events;
 
     /**
      * What startup learnt about the application's routing, once the container starts it; until
@@ -77,8 +78,14 @@ final class JerseyTranslator {
     static final List<String> METHOD_OVERRIDE_HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
 
     JerseyTranslator(PolicyTable table, ServerOrigin server) {
+        this(table, server, new DecisionEvents(List.of()));
+    }
+
+    /** With {@code events} told of every logged decision. */
+    JerseyTranslator(PolicyTable table, ServerOrigin server, DecisionEvents events) {
         this.table = table;
         this.server = server;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------------------------ reads
@@ -228,7 +235,7 @@ final class JerseyTranslator {
             return answer(request, decision);
         }
         // A safe method always passes; asked first, so a GET builds nothing for the check.
-        if (policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod())) {
+        if (policy.judgesCrossSite() && !CorsProcessor.isSafe(request.getMethod())) {
             CorsDecision crossSite = crossSite(request, path, policy, decision);
             if (crossSite.forbidden()) {
                 return answer(request, crossSite);
@@ -403,7 +410,10 @@ final class JerseyTranslator {
         if (learnt.declaresOptions() && mayPassOn(learnt.router(), facts, path, route.policies().get(0))) {
             return Early.WAIT;
         }
-        CorsDecision decision = preflight(facts, path, route.policies(), route.uncovered(), origin, method);
+        // The template the router found, for the decision's event (only built where an event is taken).
+        RuntimeResource served = routed.resource();
+        RequestFacts judged = served != null && events.on() ? new Routed(facts, template(served)) : facts;
+        CorsDecision decision = preflight(judged, path, route.policies(), route.uncovered(), origin, method);
         return new Early(decision, route.policies().get(0));
     }
 
@@ -607,7 +617,7 @@ final class JerseyTranslator {
         CorsDecision decision = uncovered != null ? CorsProcessor.uncoveredMethod(policies, uncovered)
                 : CorsProcessor.preflight(policies, origin, method, facts.header(CorsHeaders.REQUEST_HEADERS),
                         facts.header(CorsHeaders.REQUEST_PRIVATE_NETWORK), readsRequest(policies) ? new RequestView(facts, method, path) : null);
-        log(facts, path, decision);
+        log(facts, path, decision, policies.get(0), true);
         return decision;
     }
 
@@ -622,12 +632,14 @@ final class JerseyTranslator {
     private CorsDecision actual(ContainerRequestContext request, @Nullable String origin, @Nullable String path, CorsPolicy policy,
             boolean beforeResource) {
         // The request's own origin is only needed where a disallowed origin may be refused.
-        String requestOrigin = beforeResource && origin != null && policy.rejectDisallowedOrigins() ? requestOrigin(request) : null;
-        CorsDecision decision = CorsProcessor.actual(policy, origin, server, requestOrigin,
+        String requestOrigin = beforeResource && origin != null && policy.judgesDisallowedOrigins() ? requestOrigin(request) : null;
+        CorsDecision decided = CorsProcessor.actual(policy, origin, server, requestOrigin,
                 origin != null && policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
+        // Report-only (the option itself off): the request proceeds as with the option off; the refusal is reported.
+        CorsDecision decision = decided.forbidden() && !policy.rejectDisallowedOrigins() ? decided.reported() : decided;
         // Where crossSiteProtection decides next, it logs one line: its refusal, or this decision.
-        if (!(beforeResource && !decision.forbidden() && policy.crossSiteProtection() && !CorsProcessor.isSafe(request.getMethod()))) {
-            log(request, path, decision);
+        if (!(beforeResource && !decision.forbidden() && policy.judgesCrossSite() && !CorsProcessor.isSafe(request.getMethod()))) {
+            log(request, path, decision, policy);
         }
         return decision;
     }
@@ -637,10 +649,13 @@ final class JerseyTranslator {
      * logged for the request: the refusal, or else the {@code actual} decision taken before it.
      */
     private CorsDecision crossSite(ContainerRequestContext request, @Nullable String path, CorsPolicy policy, CorsDecision actual) {
-        CorsDecision decision = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
+        CorsDecision decided = CorsProcessor.crossSite(policy, request.getMethod(), header(request, CorsHeaders.ORIGIN),
                 header(request, CorsHeaders.SEC_FETCH_SITE), server, () -> requestOrigin(request),
                 policy.origins().readsRequest() ? new RequestView(new JerseyFacts(request), request.getMethod(), path) : null);
-        log(request, path, decision.forbidden() ? decision : actual);
+        // Report-only (the option itself off): the request proceeds as with the option off; the refusal is
+        // reported in place of the actual decision.
+        CorsDecision decision = decided.forbidden() && !policy.crossSiteProtection() ? decided.reported() : decided;
+        log(request, path, decision.forbidden() || decision.reportedOnly() ? decision : actual, policy);
         return decision;
     }
 
@@ -741,25 +756,80 @@ final class JerseyTranslator {
             return JerseyTranslator.routedPath(request);
         }
 
+        /** The matched resource's path template, or empty before or without a match. */
+        String template() {
+            return request.getUriInfo() instanceof ExtendedUriInfo info && !info.getMatchedRuntimeResources().isEmpty()
+                    ? JerseyTranslator.template(info.getMatchedRuntimeResources().get(0)) : "";
+        }
+
         @Override
         public String toString() {
             return "JerseyFacts{" + request.getMethod() + " " + encodedPath() + "}";
         }
     }
 
-    /** Logs the decision at DEBUG; {@code path} may be null when it was not needed for the decision. */
-    private static void log(ContainerRequestContext request, @Nullable String path, CorsDecision decision) {
-        if (CorsLog.debugEnabled()) {
-            log(new JerseyFacts(request), path, decision);
+    /**
+     * Logs an actual request's decision at DEBUG and reports it to {@link DecisionEvents}: the one
+     * funnel of decisions, called once per covered request. {@code path} may be null when it was
+     * not needed for the decision.
+     */
+    private void log(ContainerRequestContext request, @Nullable String path, CorsDecision decision, CorsPolicy policy) {
+        if (CorsLog.debugEnabled() || events.on(decision)) {
+            log(new JerseyFacts(request), path, decision, policy, false);
         }
     }
 
-    private static void log(RequestFacts request, @Nullable String path, CorsDecision decision) {
+    private void log(RequestFacts request, @Nullable String path, CorsDecision decision, CorsPolicy policy, boolean preflight) {
         if (CorsLog.debugEnabled()) {
             String shown = path != null ? path : request.routedPath();
             CorsLog.debug(() -> request.method() + " " + CorsLog.escape(shown) + " from Origin "
                     + CorsLog.escape(request.header(CorsHeaders.ORIGIN)) + ": " + decision.outcome() + ", "
                     + decision.explain());
+        }
+        if (events.on(decision)) {
+            String template = request instanceof Routed routed ? routed.template()
+                    : request instanceof JerseyFacts jersey ? jersey.template() : "";
+            events.emit(decision, policy, preflight, request.method(), template, request.header(CorsHeaders.ORIGIN));
+        }
+    }
+
+    /** A resource's full path template relative to the application root ({@code /users/{id}}), for events. */
+    static String template(RuntimeResource resource) {
+        List<String> parts = new ArrayList<>(2);
+        for (RuntimeResource r = resource; r != null; r = r.getParent()) {
+            String own = strip(r.getPathPattern().getTemplate().getTemplate());
+            if (!own.isEmpty()) {
+                parts.add(0, own);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** Facts with the template the router found before matching, for the decision's event. */
+    private record Routed(RequestFacts facts, String template) implements RequestFacts {
+        @Override
+        public String method() {
+            return facts.method();
+        }
+
+        @Override
+        public @Nullable String header(String name) {
+            return facts.header(name);
+        }
+
+        @Override
+        public String encodedPath() {
+            return facts.encodedPath();
+        }
+
+        @Override
+        public @Nullable String encodedQuery() {
+            return facts.encodedQuery();
+        }
+
+        @Override
+        public String routedPath() {
+            return facts.routedPath();
         }
     }
 

@@ -95,6 +95,10 @@ final class Option<T> {
             null, false);
     static final Option<Boolean> CROSS_SITE_PROTECTION = flag("crossSiteProtection", CorsProperties.CROSS_SITE_PROTECTION,
             a -> a.crossSiteProtection().toBoolean(), false);
+    static final Option<Boolean> REJECT_DISALLOWED_ORIGINS_REPORT_ONLY = flag("rejectDisallowedOriginsReportOnly",
+            CorsProperties.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY, null, false);
+    static final Option<Boolean> CROSS_SITE_PROTECTION_REPORT_ONLY = flag("crossSiteProtectionReportOnly",
+            CorsProperties.CROSS_SITE_PROTECTION_REPORT_ONLY, a -> a.crossSiteProtectionReportOnly().toBoolean(), false);
     static final Option<List<String>> PUBLIC_ORIGINS = new Option<>("publicOrigins", Kind.LIST, Scope.APPLICATION, "publicOrigins",
             CorsProperties.PUBLIC_ORIGINS, null, PropertyReader::strings, List.of());
     static final Option<Boolean> TRUST_FORWARDED_HEADERS = new Option<>("trustForwardedHeaders", Kind.FLAG, Scope.APPLICATION,
@@ -103,8 +107,8 @@ final class Option<T> {
     /** Every option, in the order {@code toString} shows them. */
     static final List<Option<?>> ALL = List.of(ORIGINS, ORIGIN_PATTERNS, ORIGIN_PREDICATE, METHODS, ALLOW_HEADERS,
             ALLOW_HEADER_PATTERNS, EXPOSE_HEADERS, SUPPORTS_CREDENTIALS, MAX_AGE, SEND_WILDCARD, VARY_HEADER, ALLOW_PRIVATE_NETWORK,
-            AUTOMATIC_OPTIONS, INTERCEPT_EXCEPTIONS, REJECT_DISALLOWED_ORIGINS, CROSS_SITE_PROTECTION, PUBLIC_ORIGINS,
-            TRUST_FORWARDED_HEADERS);
+            AUTOMATIC_OPTIONS, INTERCEPT_EXCEPTIONS, REJECT_DISALLOWED_ORIGINS, CROSS_SITE_PROTECTION,
+            REJECT_DISALLOWED_ORIGINS_REPORT_ONLY, CROSS_SITE_PROTECTION_REPORT_ONLY, PUBLIC_ORIGINS, TRUST_FORWARDED_HEADERS);
 
     /** The options a {@link CorsOptions} holds: those of {@link Scope#POLICY}. */
     static final List<Option<?>> POLICY = ALL.stream().filter(o -> o.scope == Scope.POLICY).toList();

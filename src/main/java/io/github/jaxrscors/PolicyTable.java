@@ -273,7 +273,11 @@ final class PolicyTable {
         String who = policy.answersWildcard() ? "any origin (answered with a literal *)"
                 : policy.origins().any() ? "any origin (echoed)" : "origins " + policy.origins();
         String audience = policy.supportsCredentials() ? who + ", with credentials" : who;
-        return policy.crossSiteProtection() ? audience + ", refusing cross-site unsafe requests (crossSiteProtection)" : audience;
+        String guarded = policy.crossSiteProtection() ? audience + ", refusing cross-site unsafe requests (crossSiteProtection)"
+                : policy.crossSiteProtectionReportOnly() ? audience + ", reporting cross-site unsafe requests without refusing them "
+                + "(crossSiteProtectionReportOnly)" : audience;
+        return !policy.rejectDisallowedOrigins() && policy.rejectDisallowedOriginsReportOnly()
+                ? guarded + ", reporting disallowed origins without refusing them (rejectDisallowedOriginsReportOnly)" : guarded;
     }
 
     /**

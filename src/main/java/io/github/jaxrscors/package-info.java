@@ -31,6 +31,9 @@
  * <li>{@code CorsWebSocketConfigurator}: the origin check of WebSocket upgrades, a Jakarta WebSocket configurator.</li>
  * <li>{@code CorsServletFilter}: the servlet front filter, ahead of authentication: answers preflights, adds the CORS headers
  * to what later filters, Jersey or the container write.</li>
+ * <li>{@code CorsDecisionListener}, {@code CorsDecisionEvent}: one event per covered request (outcome, reason code,
+ * policy, method, path template, escaped origin), for the application's listeners.</li>
+ * <li>{@code CorsMetrics}: a listener and Micrometer binder counting {@code jaxrs.cors.requests} (Micrometer optional).</li>
  * </ul>
  *
  * <p><b>Configuration</b>
@@ -59,6 +62,9 @@
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
  * <li>{@code CorsHeaders}: the header names and {@code Vary} tokens, spelt once.</li>
  * <li>{@code CorsLog}: the one {@code System.Logger}, and the escaping of request values.</li>
+ * <li>{@code DecisionEvents}: where a logged decision goes besides the log: the listeners, the JFR event
+ * {@code DecisionRecord} (off unless a recording enables it), and report-only's rate-limited WARNING.</li>
+ * <li>{@code RefusalSummary}: the listener of {@code CorsDecisionListener.refusalSummary()}, refusals at INFO once a minute.</li>
  * </ul>
  *
  * <p><b>Jersey adapter</b>
@@ -107,6 +113,8 @@
  * {@code ErrorResponseWriter} asks it for the 500 of an unmapped exception. Every answer the library
  * gives (200 or 403 to a preflight, 403 to a refused request) is built by {@code JerseyTranslator.answer};
  * every preflight is decided by {@code JerseyTranslator.preflight} ({@code CorsProcessor.preflight}).
+ * Every decision, one per covered request, goes through the translator's one {@code log} funnel: the
+ * DEBUG line, and {@code DecisionEvents}.
  *
  * <p>With {@code CorsServletFilter} in front, a preflight the router can route is answered there,
  * ahead of every servlet filter, with the same decision and answer; any other request goes on
@@ -132,7 +140,8 @@
  * the decision ({@code CorsProcessor.actual}, with a {@code CorsRequestView} where the origin
  * predicate reads the request), publishes it as request properties, refuses a disallowed origin
  * under rejectDisallowedOrigins and a cross-site unsafe request under crossSiteProtection
- * ({@code CorsProcessor.crossSite}) and records {@code CorsState.actual(policy, decision)}. The
+ * ({@code CorsProcessor.crossSite}), or, in report-only mode, lets it through with the refusal
+ * reported, and records {@code CorsState.actual(policy, decision)}. The
  * resource method runs; the response step writes the state's decision. A response no resource
  * method produced (a 404 or 405 in a covered rule) is decided in the response step. An exception no
  * mapper handles skips the response filters: {@code ErrorResponseWriter} asks

@@ -103,7 +103,13 @@ class DemoTest {
             assertThat("crossSiteProtection refuses it", RawHttp.send(api, "POST", "/api/transfers/protected?demo=t-3", form),
                     allOf(hasStatus(403), hasNoCorsHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
             assertThat("and the page can read why", RawHttp.send(api, "GET", "/demo/why?run=t-3").body(),
-                    allOf(containsString("POST api/transfers/protected -> 403"), containsString("crossSiteProtection answers 403")));
+                    allOf(containsString("POST api/transfers/protected -> 403"), containsString("crossSiteProtection answers 403"),
+                            containsString("event REFUSED_CROSS_SITE CROSS_SITE_FETCH_REFUSED (POST /api/transfers/protected")));
+            assertThat("report-only lets it run", RawHttp.send(api, "POST", "/api/transfers/reported?demo=t-4", form),
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
+            assertThat("and the event says it would have refused it", RawHttp.send(api, "GET", "/demo/why?run=t-4").body(),
+                    allOf(containsString("POST api/transfers/reported -> 200"),
+                            containsString("event WOULD_REFUSE CROSS_SITE_FETCH_REFUSED (POST /api/transfers/reported")));
         } finally {
             stop(demo);
         }

@@ -31,7 +31,9 @@ class EngineBoundaryTest {
         return Stream.of("CorsDecision", "CorsHeaders", "CorsLog", "CorsPolicy", "CorsProcessor", "HeaderMatcher", "HttpSyntax",
                 "OriginMatcher", "VaryHeader", "CorsOptions", "CorsProperties", "Layer", "PolicyResolver", "PolicyTable",
                 "PropertyReader", "CorsRequestView", "ServerOrigin", "LiteralAffixes", "OriginPatterns", "OriginPredicate", "Option",
-                "ConfigurationSources", "OriginPatternAudit", "StartupNotices", "ApplicationPolicies");
+                "ConfigurationSources", "OriginPatternAudit", "StartupNotices", "ApplicationPolicies",
+                // Decision events: the listener and event types, where the funnel sends them, JFR, the INFO summary.
+                "CorsDecisionListener", "CorsDecisionEvent", "DecisionEvents", "DecisionRecord", "RefusalSummary", "CorsMetrics");
     }
 
     /** The Jersey adapter and the public contract: allowed to use Jakarta REST and Jersey. */

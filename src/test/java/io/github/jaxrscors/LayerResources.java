@@ -93,6 +93,11 @@ final class LayerResources {
         public String crossSiteProtection() {
             return "ok";
         }
+
+        @PUT @Path("cross-site-protection-report-only") @CrossOrigin(crossSiteProtectionReportOnly = TRUE)
+        public String crossSiteProtectionReportOnly() {
+            return "ok";
+        }
     }
 
     /** Unannotated: its options come from the builder, properties or defaults. */
@@ -161,8 +166,13 @@ final class LayerResources {
     public static class ClassCrossSiteProtection extends Plain {
     }
 
+    @Path("c/cross-site-protection-report-only") @CrossOrigin(crossSiteProtectionReportOnly = TRUE)
+    public static class ClassCrossSiteProtectionReportOnly extends Plain {
+    }
+
     static final Class<?>[] CLASS_LAYER = {ClassOrigins.class, ClassOriginPatterns.class, ClassMethods.class,
         ClassAllowHeaders.class, ClassAllowHeaderPatterns.class, ClassExposeHeaders.class, ClassSupportsCredentials.class,
         ClassMaxAge.class, ClassSendWildcard.class, ClassVaryHeader.class, ClassAllowPrivateNetwork.class,
-        ClassAutomaticOptions.class, ClassCrossSiteProtection.class};
+        ClassAutomaticOptions.class, ClassCrossSiteProtection.class,
+        ClassCrossSiteProtectionReportOnly.class};
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class OptionCatalogueTest {
 
     /** CorsFeature.Builder's setters that are not options. */
-    static final Set<String> NOT_OPTIONS = Set.of("resource", "annotatedOnly", "build");
+    static final Set<String> NOT_OPTIONS = Set.of("resource", "annotatedOnly", "decisionListener", "build");
 
     /** The catalogue's option of that name. */
     static Option<?> named(String name) {

@@ -146,6 +146,25 @@ class OptionLayersTest {
                     varyIs("Origin")));
             assertThat("preflights are never affected", t.preflight("https://other.example.com", "PUT", "Sec-Fetch-Site", "cross-site"),
                     allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "https://other.example.com"), varyIs(PREFLIGHT_VARY)));
+        }),
+        new Option("rejectDisallowedOriginsReportOnly", b -> b.origins(APP).rejectDisallowedOriginsReportOnly(true),
+                Map.of(CorsProperties.ORIGINS, APP, CorsProperties.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY, true), t -> {
+            try (LogCapture log = new LogCapture()) {
+                assertThat("reported, not refused: as with the option off", t.put("Origin", "https://other.example.com"),
+                        allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                assertThat("the default (off) would say nothing", log.messages(java.util.logging.Level.WARNING).stream()
+                        .anyMatch(m -> m.startsWith("rejectDisallowedOrigins (report-only) would have refused")), org.hamcrest.Matchers.is(true));
+            }
+        }),
+        new Option("crossSiteProtectionReportOnly", b -> b.crossSiteProtectionReportOnly(true),
+                Map.of(CorsProperties.CROSS_SITE_PROTECTION_REPORT_ONLY, "true"), t -> {
+            try (LogCapture log = new LogCapture()) {
+                assertThat("reported, not refused: as with the option off", t.put("Origin", "https://other.example.com",
+                        "Sec-Fetch-Site", "cross-site"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin",
+                        "https://other.example.com"), varyIs("Origin")));
+                assertThat("the default (off) would say nothing", log.messages(java.util.logging.Level.WARNING).stream()
+                        .anyMatch(m -> m.startsWith("crossSiteProtection (report-only) would have refused")), org.hamcrest.Matchers.is(true));
+            }
         }));
 
     private static final InProcess METHOD_APP = new InProcess(

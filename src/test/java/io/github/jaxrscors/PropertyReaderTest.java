@@ -66,6 +66,8 @@ class PropertyReaderTest {
         "interceptExceptions,      jaxrs.cors.intercept-exceptions",
         "rejectDisallowedOrigins,  jaxrs.cors.reject-disallowed-origins",
         "crossSiteProtection,      jaxrs.cors.cross-site-protection",
+        "rejectDisallowedOriginsReportOnly, jaxrs.cors.reject-disallowed-origins-report-only",
+        "crossSiteProtectionReportOnly,     jaxrs.cors.cross-site-protection-report-only",
         "publicOrigins,            jaxrs.cors.public-origins",
         "trustForwardedHeaders,    jaxrs.cors.trust-forwarded-headers"
     })
@@ -91,6 +93,8 @@ class PropertyReaderTest {
                 Map.entry("interceptExceptions", CorsProperties.INTERCEPT_EXCEPTIONS),
                 Map.entry("rejectDisallowedOrigins", CorsProperties.REJECT_DISALLOWED_ORIGINS),
                 Map.entry("crossSiteProtection", CorsProperties.CROSS_SITE_PROTECTION),
+                Map.entry("rejectDisallowedOriginsReportOnly", CorsProperties.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY),
+                Map.entry("crossSiteProtectionReportOnly", CorsProperties.CROSS_SITE_PROTECTION_REPORT_ONLY),
                 Map.entry("publicOrigins", CorsProperties.PUBLIC_ORIGINS),
                 Map.entry("trustForwardedHeaders", CorsProperties.TRUST_FORWARDED_HEADERS));
         constants.forEach((option, constant) -> assertThat("messages name the key users set for " + option,
@@ -179,6 +183,9 @@ class PropertyReaderTest {
                 Arguments.of(CorsProperties.INTERCEPT_EXCEPTIONS, (Predicate<CorsPolicy>) CorsPolicy::interceptExceptions),
                 Arguments.of(CorsProperties.REJECT_DISALLOWED_ORIGINS, (Predicate<CorsPolicy>) CorsPolicy::rejectDisallowedOrigins),
                 Arguments.of(CorsProperties.CROSS_SITE_PROTECTION, (Predicate<CorsPolicy>) CorsPolicy::crossSiteProtection),
+                Arguments.of(CorsProperties.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY,
+                        (Predicate<CorsPolicy>) CorsPolicy::rejectDisallowedOriginsReportOnly),
+                Arguments.of(CorsProperties.CROSS_SITE_PROTECTION_REPORT_ONLY, (Predicate<CorsPolicy>) CorsPolicy::crossSiteProtectionReportOnly),
                 Arguments.of(CorsProperties.SUPPORTS_CREDENTIALS, (Predicate<CorsPolicy>) CorsPolicy::supportsCredentials));
     }
 

@@ -49,7 +49,12 @@ class PublicApiTest {
                 // WebSocket upgrades checked by the same origins (third wave).
                 "io.github.jaxrscors.CorsWebSocketConfigurator",
                 // The servlet front filter, ahead of authentication (third wave).
-                "io.github.jaxrscors.CorsServletFilter"));
+                "io.github.jaxrscors.CorsServletFilter",
+                // Decision events (third wave).
+                "io.github.jaxrscors.CorsDecisionListener", "io.github.jaxrscors.CorsDecisionEvent",
+                "io.github.jaxrscors.CorsDecisionEvent.Outcome", "io.github.jaxrscors.CorsDecisionEvent.Reason",
+                // Micrometer counters, for applications that have Micrometer (third wave).
+                "io.github.jaxrscors.CorsMetrics"));
     }
 
     @Test
@@ -98,9 +103,12 @@ class PublicApiTest {
                 // Request-aware origin decisions (second wave).
                 "originPredicate(BiPredicate,String[])",
                 // Cross-site request protection (second wave).
-                "crossSiteProtection(boolean)"));
+                "crossSiteProtection(boolean)",
+                // Report-only for the strict options (third wave).
+                "rejectDisallowedOriginsReportOnly(boolean)", "crossSiteProtectionReportOnly(boolean)"));
         List<String> featureExpected = Option.ALL.stream().flatMap(o -> setters(o).stream()).collect(Collectors.toList());
-        featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()"));
+        featureExpected.addAll(List.of("resource(String)", "resource(String,CorsOptions)", "annotatedOnly()",
+                "decisionListener(CorsDecisionListener)"));
         assertThat("CorsFeature.Builder has the option setters plus resource rules and the server's own origin",
                 publicSetters(CorsFeature.Builder.class), containsInAnyOrder(featureExpected.toArray(String[]::new)));
         // Application-wide only: the server's own origin is one for the whole application.
@@ -144,7 +152,7 @@ class PublicApiTest {
         List<String> attributes = Stream.of(CrossOrigin.class.getDeclaredMethods()).map(m -> m.getName()).collect(Collectors.toList());
         assertThat(attributes, containsInAnyOrder("origins", "originPatterns", "methods", "allowHeaders", "allowHeaderPatterns",
                 "exposeHeaders", "supportsCredentials", "maxAge", "sendWildcard", "varyHeader", "allowPrivateNetwork",
-                "automaticOptions", "crossSiteProtection"));
+                "automaticOptions", "crossSiteProtection", "crossSiteProtectionReportOnly"));
     }
 
     private static Class<?> load(String name) {

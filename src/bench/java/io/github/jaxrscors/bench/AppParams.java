@@ -13,7 +13,9 @@ public abstract class AppParams {
      * {@code jaxrsCorsCrossSite} (the library with crossSiteProtection) and {@code jaxrsCorsAppWide}
      * (the library app-wide alone, on the resource without {@code @CrossOrigin}, whose preflights
      * are answered before matching; {@code annotated} does not change it) on request, with
-     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}; {@code shape} and
+     * {@code -p config=jaxrsCors,jaxrsCorsCrossSite,jaxrsCorsAppWide}; {@code jaxrsCorsListener} (one
+     * decision listener) and {@code jaxrsCorsJfr} (a JFR recording of the decision event) on request
+     * too; {@code shape} and
      * {@code shapeHeaders} and {@code shapeAbort} (the library's three filters without the library, see {@link FilterShape})
      * on request too.
      */

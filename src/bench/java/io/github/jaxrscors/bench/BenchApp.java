@@ -232,6 +232,30 @@ final class BenchApp {
                 .originPatterns(patterns().toArray(String[]::new)).crossSiteProtection(true).build();
     }
 
+    /** Decisions counted by the listener of {@code jaxrsCorsListener}. */
+    static long decisions;
+
+    /** The library as {@code jaxrsCors}, with one decision listener that counts the decisions. */
+    static CorsFeature jaxrsCorsListener(int origins, int patterns) {
+        return CorsFeature.builder().origins(allowedOrigins(origins).toArray(String[]::new))
+                .originPatterns(patterns(patterns).toArray(String[]::new)).decisionListener(e -> decisions++).build();
+    }
+
+    /** The JFR recording of {@code jaxrsCorsJfr}: the library's decision event alone, in memory, for the fork's life. */
+    private static jdk.jfr.Recording recording;
+
+    /** The library as {@code jaxrsCors}, with a JFR recording of its decision event running. */
+    static synchronized CorsFeature jaxrsCorsJfr(int origins, int patterns) {
+        if (recording == null) {
+            recording = new jdk.jfr.Recording();
+            recording.enable("io.github.jaxrscors.Decision");
+            recording.setToDisk(false);
+            recording.setMaxSize(16L << 20);
+            recording.start();
+        }
+        return jaxrsCors(origins, patterns);
+    }
+
     /** The application under {@code config}, with the library's 10 origin patterns. */
     static ResourceConfig app(String config, int origins, int annotated) {
         return app(config, origins, 10, annotated);
@@ -250,6 +274,8 @@ final class BenchApp {
             case "jaxrsCors" -> rc.register(jaxrsCors(origins, patterns));
             case "jaxrsCorsCrossSite" -> rc.register(jaxrsCorsCrossSite(origins));
             case "jaxrsCorsAppWide" -> rc.register(jaxrsCorsAppWide(origins, patterns));
+            case "jaxrsCorsListener" -> rc.register(jaxrsCorsListener(origins, patterns));
+            case "jaxrsCorsJfr" -> rc.register(jaxrsCorsJfr(origins, patterns));
             case "resteasy" -> rc.register(resteasy(origins));
             default -> throw new IllegalArgumentException("config: " + config);
         }

@@ -121,7 +121,7 @@ public class FilterBenchmark extends AppParams {
         requestFilters = recorder.requestFilters.toArray(ContainerRequestFilter[]::new);
         responseFilters = recorder.responseFilters.toArray(ContainerResponseFilter[]::new);
         preMatching = new ContainerRequestFilter[0];
-        if (config.equals("jaxrsCors")) {
+        if (config.equals("jaxrsCors") || config.equals("jaxrsCorsListener") || config.equals("jaxrsCorsJfr")) {
             // The library wraps the writer before matching: that filter runs in each operation too.
             preMatching = io.github.jaxrscors.BenchAccess.preMatchingFilters(handler.getConfiguration());
             writer = io.github.jaxrscors.BenchAccess.containerWriter(writer);

@@ -116,5 +116,14 @@ final class DemoApi {
         public String guarded(String form) {
             return "transfer #" + DONE.incrementAndGet() + " done";
         }
+
+        /** crossSiteProtection in report-only mode: the transfer runs, and the event says it would have been refused. */
+        @POST
+        @Path("reported")
+        @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+        @CrossOrigin(crossSiteProtectionReportOnly = OptBoolean.TRUE)
+        public String reported(String form) {
+            return "transfer #" + DONE.incrementAndGet() + " done";
+        }
     }
 }

@@ -89,6 +89,7 @@ public final class DemoServer {
                         // Demo only: both pages read why the server answered as it did.
                         .resource("/demo/.*", CorsOptions.builder().origins("*").sendWildcard(true).methods("GET").build())
                         .resource("/api/.*")
+                        .decisionListener(DemoWhy.listener())
                         .build());
         start(GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + apiPort + "/"), api, false), apiPort);
         String page = page("http://localhost:" + apiPort);

@@ -1,5 +1,6 @@
 package io.github.jaxrscors.demo;
 
+import io.github.jaxrscors.CorsDecisionListener;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,9 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * Demo only: tells the page why the server answered as it did. Each request the page sends carries
- * {@code ?demo=<run id>}; what the library logged at DEBUG while serving it (its decision and
- * reason) and the status it answered are kept under that id, and {@code GET /demo/why?run=<id>}
- * returns them. The browser only reports "Failed to fetch"; this is the server's side.
+ * {@code ?demo=<run id>}; the library's decision event for it (outcome, reason code, policy, path
+ * template, from the {@link CorsDecisionListener} {@link #listener()}), what it logged at DEBUG
+ * (the reason as a sentence) and the status it answered are kept under that id, and
+ * {@code GET /demo/why?run=<id>} returns them. The browser only reports "Failed to fetch"; this
+ * is the server's side.
  */
 final class DemoWhy {
 
@@ -71,6 +74,23 @@ final class DemoWhy {
         };
         handler.setLevel(Level.FINE);
         return handler;
+    }
+
+    /**
+     * The demo's decision listener: prints each event on the console and keeps it for the request
+     * the thread serves (the library calls listeners on the request's thread).
+     */
+    static CorsDecisionListener listener() {
+        return event -> {
+            System.out.println("[cors] event " + event);
+            List<String> decisions = DECISIONS.get();
+            if (decisions == null) {
+                decisions = new ArrayList<>();
+                DECISIONS.set(decisions);
+            }
+            decisions.add("event " + event.outcome() + " " + event.reason() + " (" + event.method() + " " + event.pathTemplate()
+                    + " by " + event.policy() + ")");
+        };
     }
 
     static void install(Logger cors) {
