@@ -22,12 +22,14 @@ import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Actual (non-preflight) requests over real HTTP: the origin echoed or refused, credentials,
  * exposed headers, and {@code Vary} on every covered response, merged with the resource's own.
  */
+@Tag("http")
 class ActualRequestsOverHttpTest extends JerseyTest {
 
     @Path("things")

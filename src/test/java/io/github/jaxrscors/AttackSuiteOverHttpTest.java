@@ -43,6 +43,7 @@ import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>One server serves the whole suite: the attacks change no state but the invocation counters,
  * which are reset before each test.
  */
+@Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttackSuiteOverHttpTest extends JerseyTest {
 

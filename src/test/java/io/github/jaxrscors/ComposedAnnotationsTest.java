@@ -27,6 +27,7 @@ import java.lang.annotation.Target;
 import java.util.List;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * Spring "composed annotation") applies at the layer of a direct {@code @CrossOrigin}, under it
  * attribute by attribute, inherited the same way, and named in startup messages.
  */
+@Tag("in-process")
 class ComposedAnnotationsTest {
 
     static final String ADMIN = "https://admin.example.com";

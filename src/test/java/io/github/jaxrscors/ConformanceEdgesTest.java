@@ -20,9 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Fetch-standard edge cases of docs/conformance.md, in process. */
+@Tag("in-process")
 class ConformanceEdgesTest {
 
     @Path("e")

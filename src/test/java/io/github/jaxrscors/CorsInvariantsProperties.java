@@ -28,6 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Property-based tests: five invariants of API.md, each over 10,000 generated cases, first on the
@@ -35,6 +36,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * requests; and a sixth, of crossSiteProtection: no unsafe cross-site browser request reaches a
  * protected resource method.
  */
+@Tag("property")
 class CorsInvariantsProperties {
 
     static final int TRIES = 10_000;

@@ -33,6 +33,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * it answered and whether the resource ran; the results are written to
  * {@code target/cross-site-browser-results.md}.
  */
+@Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class CrossSiteBrowserTest {
 

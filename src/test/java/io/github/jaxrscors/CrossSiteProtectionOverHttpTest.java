@@ -35,6 +35,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and whether the resource method ran. The table of outcomes is written to
  * {@code target/cross-site-truth-table.md}.
  */
+@Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossSiteProtectionOverHttpTest extends JerseyTest {
 

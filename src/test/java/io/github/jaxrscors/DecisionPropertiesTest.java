@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * {@link CorsProperties#ORIGIN_ALLOWED} and {@link CorsProperties#POLICY}, set before the resource
  * method runs on every covered request.
  */
+@Tag("in-process")
 class DecisionPropertiesTest {
 
     static final String EVIL = "https://evil.example.net";

@@ -22,6 +22,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * inside a covered rule, and the container's 500 for an unmapped exception — while an uncovered
  * request's 500 stays exactly what the container answers without the library.
  */
+@Tag("http")
 class ErrorResponsesOverHttpTest extends JerseyTest {
 
     /** Thrown by a resource; mapped to 409. */

@@ -42,6 +42,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,6 +53,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * library's, in an entity reader. Outside every rule the 500 stays the container's own. A user's
  * {@code originPredicate} that throws gives a clean refusal, logged. On Grizzly and on Jetty 12.
  */
+@Tag("http")
 class FailuresOverHttpTest {
 
     static final String APP = "https://app.example.com";

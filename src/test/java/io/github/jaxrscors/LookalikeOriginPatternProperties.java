@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The lookalike check over generated origin patterns: every safe one (escaped dots, a {@code \.}
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * after it) always is, with a lookalike the pattern really admits and that is neither the domain
  * nor one of its subdomains.
  */
+@Tag("property")
 class LookalikeOriginPatternProperties {
 
     static final int TRIES = 2000;

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * method annotation, the class annotation, the {@link CorsFeature} builder and the
  * {@code jaxrs.cors.*} properties — each checked against what the defaults would answer.
  */
+@Tag("in-process")
 class OptionLayersTest {
 
     /** One option: how to set it on the builder and as a property, and what it must change on the wire. */

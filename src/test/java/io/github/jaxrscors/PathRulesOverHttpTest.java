@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Application;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * belongs to the resource that serves it — regression tests for the flask-cors path CVEs, with
  * request targets sent byte for byte.
  */
+@Tag("http")
 class PathRulesOverHttpTest extends JerseyTest {
 
     @Path("api")

@@ -27,6 +27,7 @@ import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code @CrossOrigin} annotations. Each checks the status, every {@code Access-Control-*} header
  * and {@code Vary}.
  */
+@Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeerCasesOverHttpTest extends JerseyTest {
 

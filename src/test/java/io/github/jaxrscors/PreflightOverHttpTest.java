@@ -32,6 +32,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * the announced request, whether or not the resource declares {@code @OPTIONS}, before
  * authentication filters, without invoking the resource.
  */
+@Tag("http")
 class PreflightOverHttpTest extends JerseyTest {
 
     @Path("items")

@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The feature works however an application registers it. */
+@Tag("in-process")
 class RegistrationTest {
 
     @Path("r")

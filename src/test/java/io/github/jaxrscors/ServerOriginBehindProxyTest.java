@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import java.util.function.UnaryOperator;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * publicOrigins or trustForwardedHeaders today's behaviour stays (the request's own origin); with
  * either, same-origin requests pass crossSiteProtection and rejectDisallowedOrigins alike.
  */
+@Tag("in-process")
 class ServerOriginBehindProxyTest {
 
     static final String PUBLIC = "https://api.example.com";

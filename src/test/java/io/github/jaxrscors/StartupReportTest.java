@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What startup says: what is in force, rules that cover nothing, and configuration errors, once. */
+@Tag("in-process")
 class StartupReportTest {
 
     @Path("notes")

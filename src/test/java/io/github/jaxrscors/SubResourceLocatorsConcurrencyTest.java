@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * resource's origin or from a neighbour's: every answer carries exactly its own policy. Repeated on
  * fresh servers, on Grizzly and on Jetty 12.
  */
+@Tag("http")
 class SubResourceLocatorsConcurrencyTest {
 
     static final int THREADS = 32;

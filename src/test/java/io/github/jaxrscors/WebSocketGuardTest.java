@@ -19,6 +19,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * what it logs: decided by {@link WebSocketGuard} without a server, each test under a class loader
  * of its own (the registry's key), as a web application has.
  */
+@Tag("http")
 class WebSocketGuardTest {
 
     private ClassLoader previous;

@@ -11,6 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The deployment scenarios on Jetty 12 (ee10) with Jersey's default servlet settings: error
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
  * page, so it says so at startup, naming the setting that restores it; the library's own answers
  * (the refused preflight's 403, the unmapped exception's 500) keep {@code Vary} here too.
  */
+@Tag("servlet")
 class JettyDeploymentTest extends DeploymentScenarios {
 
     private static final Logger LIBRARY_LOG = Logger.getLogger("io.github.jaxrscors");
