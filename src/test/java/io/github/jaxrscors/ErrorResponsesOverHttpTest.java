@@ -10,6 +10,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.test.CorsRequests;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -88,7 +89,7 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
     }
 
     private Reply get(String path) {
-        return Reply.of(target(path).request().header("Origin", APP).get());
+        return Reply.of(CorsRequests.request(target(path), APP).get());
     }
 
     @Test
@@ -109,13 +110,13 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
 
     @Test
     void methodNotAllowedInsideACoveredRuleCarriesTheHeaders() {
-        Reply r = Reply.of(target("api/mapped").request().header("Origin", APP).delete());
+        Reply r = Reply.of(CorsRequests.request(target("api/mapped"), APP).delete());
         assertThat(r, allOf(hasStatus(405), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
     }
 
     @Test
     void preflightToAnUnroutedPathInsideACoveredRuleIsAnswered() {
-        Reply r = Reply.of(target("api/no/such/thing").request().header("Origin", APP)
+        Reply r = Reply.of(CorsRequests.request(target("api/no/such/thing"), APP)
                 .header("Access-Control-Request-Method", "PUT").options());
         assertThat("the announced request then gets its 404 with headers, readable by the script", r, allOf(hasStatus(200),
                 hasHeader("Access-Control-Allow-Origin", APP),
@@ -142,8 +143,7 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
         HttpServer plain = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:0/"), app(false));
         try {
             int port = plain.getListener("grizzly").getPort();
-            Reply without = Reply.of(client().target("http://localhost:" + port).path("other/boom").request()
-                    .header("Origin", APP).get());
+            Reply without = Reply.of(CorsRequests.get(client().target("http://localhost:" + port).path("other/boom"), APP));
             assertThat(with, allOf(hasStatus(500), hasNoAccessControlHeaders(), hasNoVary()));
             assertThat("same status", with.status(), is(without.status()));
             assertThat("same body", with.body(), is(without.body()));
@@ -204,8 +204,8 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
         HttpServer plain = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:0/"), app(false));
         try {
             int port = plain.getListener("grizzly").getPort();
-            java.util.List<String> without = loggersOfThe("boom", 1, () -> Reply.of(client().target("http://localhost:" + port)
-                    .path("api/boom").request().header("Origin", APP).get()));
+            java.util.List<String> without = loggersOfThe("boom", 1, () -> Reply.of(CorsRequests.get(client().target("http://localhost:" + port)
+                    .path("api/boom"), APP)));
             assertThat("the exception is logged without the library", without.isEmpty(), is(false));
             java.util.List<String> with = loggersOfThe("boom", without.size(), () -> get("api/boom"));
             assertThat("the same loggers record the exception, as often, with the library as without", with, is(without));
