@@ -26,9 +26,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Property-based tests: five invariants of API.md, each over 10,000 generated cases, first on the

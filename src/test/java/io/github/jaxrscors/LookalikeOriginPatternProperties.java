@@ -13,8 +13,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The lookalike check over generated origin patterns: every safe one (escaped dots, a {@code \.}
