@@ -3,7 +3,6 @@ package io.github.jaxrscors;
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.ADMIN;
@@ -88,7 +87,7 @@ class PathRulesOverHttpTest extends JerseyTest {
     @Test
     void pathOutsideEveryRuleIsNotCovered() throws Exception {
         Reply r = get("/secret/x", APP);
-        assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
         assertThat(r.body(), is("secret"));
     }
 
@@ -105,7 +104,7 @@ class PathRulesOverHttpTest extends JerseyTest {
         for (String target : new String[] {"/secret/../api/x", "/secret/%2e%2e/api/x"}) {
             Reply r = get(target, APP);
             assertThat(target + " is outside every rule and served by no resource", r,
-                    allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
+                    allOf(hasStatus(404), hasNoCorsHeaders(), hasNoHeader("Vary")));
         }
     }
 
@@ -130,7 +129,7 @@ class PathRulesOverHttpTest extends JerseyTest {
     @Test
     void pathsAreCaseSensitive() throws Exception {
         // CVE-2024-6866: /API/x is not /api/x, for Jersey's routing and for the rules alike.
-        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoCorsHeaders(), hasNoHeader("Vary")));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
+import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.APP;
@@ -152,7 +152,7 @@ class StartupReportTest {
                 allOf(hasStatus(405), hasNoCorsHeaders(), varyIs("Origin")));
         assertThat("an unannotated path stays untouched", new InProcess(new ResourceConfig(Annotated.class, Notes.class)
                 .register(CorsFeature.builder().annotatedOnly().build())).send("DELETE", "notes", "Origin", APP),
-                allOf(hasStatus(405), hasNoCorsHeaders(), hasNoVary()));
+                allOf(hasStatus(405), hasNoCorsHeaders(), hasNoHeader("Vary")));
     }
 
     @Test
