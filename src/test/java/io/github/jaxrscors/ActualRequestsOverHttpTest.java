@@ -26,12 +26,14 @@ import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Actual (non-preflight) requests over real HTTP: the origin echoed or refused, credentials,
  * exposed headers, and {@code Vary} on every covered response, merged with the resource's own.
  */
 @Tag("http")
+@ResourceLock(Invocations.LOCK)
 class ActualRequestsOverHttpTest extends JerseyTest {
 
     @Path("things")

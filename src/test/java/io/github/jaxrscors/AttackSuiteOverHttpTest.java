@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Invocations.LOCK)
 class AttackSuiteOverHttpTest extends JerseyTest {
 
     static final String EVIL = "https://evil.net";

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real browser enforces what the library sends: headless Chromium loads a page from one origin
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@ResourceLock(Invocations.LOCK)
 class BrowserEndToEndTest {
 
     /**

@@ -29,6 +29,7 @@ import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * In-process tier: an annotation type of the application that carries {@code @CrossOrigin} (the
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * attribute by attribute, inherited the same way, and named in startup messages.
  */
 @Tag("in-process")
+@Isolated
 class ComposedAnnotationsTest {
 
     static final String ADMIN = "https://admin.example.com";

@@ -25,6 +25,7 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code @CrossOrigin} works without a registered {@code CorsFeature} (as flask-cors's
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * registered or no resource carries the annotation.
  */
 @Tag("in-process")
+@Isolated
 class CrossOriginWithoutFeatureTest {
 
     @Path("plain")

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real browser against crossSiteProtection: headless Chromium submits a form {@code POST}, a
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@ResourceLock(Invocations.LOCK)
 class CrossSiteBrowserTest {
 
     /** What the server saw of one request, keyed {@code mode:from:via}. */

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated
 class CrossSiteProtectionOverHttpTest extends JerseyTest {
 
     static final String LISTED = "https://app.example.com";

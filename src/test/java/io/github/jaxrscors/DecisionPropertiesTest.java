@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * In-process tier: the decision is readable by application code as two request properties,
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * method runs on every covered request.
  */
 @Tag("in-process")
+@ResourceLock(Invocations.LOCK)
 class DecisionPropertiesTest {
 
     static final String EVIL = "https://evil.example.net";

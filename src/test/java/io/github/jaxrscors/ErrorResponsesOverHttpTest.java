@@ -25,6 +25,7 @@ import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Error responses over real HTTP carry the CORS headers of covered requests while
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * request's 500 stays exactly what the container answers without the library.
  */
 @Tag("http")
+@Isolated
 class ErrorResponsesOverHttpTest extends JerseyTest {
 
     /** Thrown by a resource; mapped to 409. */

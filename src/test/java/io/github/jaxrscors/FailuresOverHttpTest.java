@@ -43,6 +43,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +55,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code originPredicate} that throws gives a clean refusal, logged. On Grizzly and on Jetty 12.
  */
 @Tag("http")
+@Isolated
 class FailuresOverHttpTest {
 
     static final String APP = "https://app.example.com";

@@ -35,6 +35,7 @@ import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Preflights over real HTTP (Grizzly): the library answers them for the method that would serve
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * authentication filters, without invoking the resource.
  */
 @Tag("http")
+@ResourceLock(Invocations.LOCK)
 class PreflightOverHttpTest extends JerseyTest {
 
     @Path("items")

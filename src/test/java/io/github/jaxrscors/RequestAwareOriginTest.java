@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Vary}, and that reading an undeclared header or throwing refuses the origin.
  */
 @Tag("unit")
+@Isolated
 class RequestAwareOriginTest {
 
     static final String OTHER = "https://other.example.com";

@@ -14,6 +14,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * In-process tier: the server's own origin behind a TLS-terminating proxy. Jersey sees
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * either, same-origin requests pass crossSiteProtection and rejectDisallowedOrigins alike.
  */
 @Tag("in-process")
+@ResourceLock(Invocations.LOCK)
 class ServerOriginBehindProxyTest {
 
     static final String PUBLIC = "https://api.example.com";

@@ -27,9 +27,11 @@ import java.util.logging.LogRecord;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What startup says: what is in force, rules that cover nothing, and configuration errors, once. */
 @Tag("in-process")
+@Isolated
 class StartupReportTest {
 
     @Path("notes")

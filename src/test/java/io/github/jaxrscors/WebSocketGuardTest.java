@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Where a {@link CorsWebSocketConfigurator}'s origins come from, what it refuses at first use, and
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * of its own (the registry's key), as a web application has.
  */
 @Tag("http")
+@Isolated
 class WebSocketGuardTest {
 
     private ClassLoader previous;
