@@ -28,7 +28,7 @@ mutants=(
 "12 :: CorsProcessor.java :: return CorsDecision.allowedActual(\"*\", false, :: return CorsDecision.allowedActual(\"*\", policy.supportsCredentials(), :: equivalent: the resolver refuses credentials with \"*\" (mutant 13), so a wildcard policy never has them"
 "13 :: PolicyResolver.java :: if (credentials && origins.any()) { :: if (false) { :: -"
 "14 :: PolicyResolver.java :: if (credentials && origins.allowNull()) { :: if (false) { :: -"
-"15 :: PolicyResolver.java :: if (p.matcher(canary).matches()) { :: if (false) { :: -"
+"15 :: PolicyResolver.java :: if (p.matcher(canary).matches()) {\n                        throw error(target, \"supportsCredentials=true\" :: if (false) {\n                        throw error(target, \"supportsCredentials=true\" :: -"
 "16 :: PolicyResolver.java ::             if (h.equals(\"*\")) {\n                if (credentials) { ::             if (h.equals(\"*\")) {\n                if (false) { :: -"
 "17 :: PolicyResolver.java :: } else if (!HttpSyntax.isToken(h)) { :: } else if (false) { :: -"
 "18 :: PolicyResolver.java :: checkPrivateNetwork(target, privateNetworkLayer, origins, originLayer); :: // checkPrivateNetwork removed :: -"
