@@ -10,7 +10,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 main=src/main/java/io/github/jaxrscors
 # The engine's and the configuration guards' own tests, unit and in-process.
-tests=CorsProcessorTest,CrossSiteDecisionTest,PolicyResolverTest,ConfigurationGuardsTest,HttpSyntaxTest,VaryHeaderTest,OriginMatcherTest,PrecedenceMatrixTest,EngineBoundaryTest,StartupErrorsTest,ServerOriginTest
+tests=LookalikeOriginPatternsTest,LoudDefaultsTest,CorsProcessorTest,CrossSiteDecisionTest,PolicyResolverTest,ConfigurationGuardsTest,HttpSyntaxTest,VaryHeaderTest,OriginMatcherTest,PrecedenceMatrixTest,EngineBoundaryTest,StartupErrorsTest,ServerOriginTest
 
 # id :: file :: text (must occur exactly once; \n for a line break) :: replacement :: why a survivor is accepted (or -)
 mutants=(
