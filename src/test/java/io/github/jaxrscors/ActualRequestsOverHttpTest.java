@@ -14,20 +14,26 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.test.CorsRequests;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Actual (non-preflight) requests over real HTTP: the origin echoed or refused, credentials,
  * exposed headers, and {@code Vary} on every covered response, merged with the resource's own.
  */
+@Tag("http")
+@ResourceLock(Invocations.LOCK)
 class ActualRequestsOverHttpTest extends JerseyTest {
 
     @Path("things")
@@ -71,18 +77,23 @@ class ActualRequestsOverHttpTest extends JerseyTest {
         }
     }
 
+    @Path("sandboxed")
+    @CrossOrigin(origins = {"null", APP})
+    public static class Sandboxed {
+        @GET
+        public String get() {
+            return "sandboxed";
+        }
+    }
+
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0");
-        return new ResourceConfig(Things.class, Admin.class).register(CorsFeature.builder().origins(APP).build());
+        return new ResourceConfig(Things.class, Admin.class, Sandboxed.class).register(CorsFeature.builder().origins(APP).build());
     }
 
     private Reply get(String path, String origin) {
-        var request = target(path).request();
-        if (origin != null) {
-            request = request.header("Origin", origin);
-        }
-        return Reply.of(request.get());
+        return Reply.of(origin == null ? target(path).request().get() : CorsRequests.get(target(path), origin));
     }
 
     @Test
@@ -95,10 +106,12 @@ class ActualRequestsOverHttpTest extends JerseyTest {
     @Test
     void disallowedOriginProceedsWithoutCorsHeadersButWithVary() {
         Invocations.reset();
-        Reply r = Reply.of(target("things").request().header("Origin", EVIL)
-                .post(jakarta.ws.rs.client.Entity.text("x")));
+        Reply listed = Reply.of(CorsRequests.actual(target("things"), APP, "POST", Entity.text("x")));
+        assertThat("the same request from a listed origin is allowed", listed,
+                allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
+        Reply r = Reply.of(CorsRequests.actual(target("things"), EVIL, "POST", Entity.text("x")));
         assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
-        assertThat("without rejectDisallowedOrigins the request proceeds", Invocations.count("create"), is(1));
+        assertThat("without rejectDisallowedOrigins the request proceeds", Invocations.count("create"), is(2));
     }
 
     @Test
@@ -126,18 +139,22 @@ class ActualRequestsOverHttpTest extends JerseyTest {
 
     @Test
     void classAnnotationOriginsReplaceTheFeatureOrigins() {
+        assertThat("the class's own origin is allowed", get("admin", ADMIN), allOf(hasStatus(200), allowsOrigin(ADMIN)));
         assertThat("lists never merge across layers", get("admin", APP),
                 allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test
     void nullOriginIsRefusedUnlessListed() {
-        assertThat(get("things", "null"), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
+        assertThat("listed: echoed", get("sandboxed", "null"), allOf(hasStatus(200), allowsOrigin("null"), varyIs("Origin")));
+        assertThat("the same resource, another origin", get("sandboxed", EVIL),
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
+        assertThat("not listed: refused", get("things", "null"), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test
     void headRequestIsCoveredLikeGet() {
-        Reply r = Reply.of(target("things").request().header("Origin", APP).head());
+        Reply r = Reply.of(CorsRequests.actual(target("things"), APP, "HEAD"));
         assertThat(r, allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
     }
 }

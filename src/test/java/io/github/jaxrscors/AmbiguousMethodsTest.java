@@ -15,12 +15,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Several methods serve one path and HTTP method (by media type) under different policies: a
  * preflight is allowed only when every one allows it, and startup warns, naming them.
  */
+@Tag("in-process")
+@Isolated
 class AmbiguousMethodsTest {
 
     static final String BOTH = "https://both.example.com";

@@ -2,11 +2,10 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyContains;
+import static io.github.jaxrscors.CorsMatchers.variesOn;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.ADMIN;
 import static io.github.jaxrscors.TestOrigins.APP;
@@ -43,8 +42,10 @@ import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +61,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>One server serves the whole suite: the attacks change no state but the invocation counters,
  * which are reset before each test.
  */
+@Tag("http")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Invocations.LOCK)
 class AttackSuiteOverHttpTest extends JerseyTest {
 
     static final String EVIL = "https://evil.net";
@@ -309,7 +312,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
     private void assertActualRefused(String why, String target, String body, String reflected, String... headers) throws IOException {
         Reply r = get(target, headers);
         assertThat(why + ": GET " + target + " proceeds without any Access-Control-* header", r,
-                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         assertThat(why + ": GET " + target + " is served by its resource", r.body(), is(body));
         assertThat(why + ": the value never appears in a response header of GET " + target, headersReflecting(r, reflected), empty());
     }
@@ -318,7 +321,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
     private void assertPreflightRefused(String why, String target, String reflected, String... headers) throws IOException {
         Reply r = preflight(target, headers);
         assertThat(why + ": the preflight to " + target + " is forbidden without any Access-Control-* header", r,
-                allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                allOf(hasStatus(403), hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
         assertThat(why + ": a preflight has an empty body", r.body(), is(""));
         assertThat(why + ": the value never appears in a response header of the preflight to " + target,
                 headersReflecting(r, reflected), empty());
@@ -459,7 +462,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
     @Test
     void nullOriginAtAConstantWildcardPolicyGetsTheConstantNeverAnEcho() throws IOException {
         assertThat(get("/constant", origin("null")), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"),
-                hasNoHeader("Access-Control-Allow-Credentials"), hasNoVary()));
+                hasNoHeader("Access-Control-Allow-Credentials"), hasNoHeader("Vary")));
     }
 
     // ------------------------------------------- 4. subdomain wildcard abuse
@@ -527,9 +530,9 @@ class AttackSuiteOverHttpTest extends JerseyTest {
             }
         }
         assertThat("Origin: * is no origin: never echoed by the credentialed class", get("/partners", origin("*")),
-                allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         assertThat("Origin: * is no origin: its preflight is refused", preflight("/partners", origin("*"), requestMethod("GET")),
-                allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                allOf(hasStatus(403), hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
     }
 
     static Stream<Arguments> wildcardWithCredentialsConfigurations() {
@@ -725,12 +728,12 @@ class AttackSuiteOverHttpTest extends JerseyTest {
                 assertThat(preflight, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", sent), varyIs(PREFLIGHT_VARY)));
             } else if (status == 400) {
                 assertThat(target + ": Grizzly refuses the request before the application", actual,
-                        allOf(hasStatus(400), hasNoAccessControlHeaders(), hasNoVary()));
-                assertThat(preflight, allOf(hasStatus(400), hasNoAccessControlHeaders(), hasNoVary()));
+                        allOf(hasStatus(400), hasNoCorsHeaders(), hasNoHeader("Vary")));
+                assertThat(preflight, allOf(hasStatus(400), hasNoCorsHeaders(), hasNoHeader("Vary")));
             } else {
                 assertThat(target + ": an oversized origin is refused unread", actual,
-                        allOf(hasStatus(status), hasNoAccessControlHeaders(), varyIs("Origin")));
-                assertThat(preflight, allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                        allOf(hasStatus(status), hasNoCorsHeaders(), varyIs("Origin")));
+                assertThat(preflight, allOf(hasStatus(403), hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
             }
             if (!echoed) {
                 assertThat(target + ": the origin never appears in a response header", headersReflecting(actual, "aaaa"), empty());
@@ -761,7 +764,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
             Reply r = preflight(target, origin(target.equals("/partners") ? "https://a.example.com" : APP), requestMethod("PUT"),
                     requestHeaders(names));
             assertThat(target + ": refused, never 5xx, no Access-Control-* header", r, allOf(hasStatus(status),
-                    hasNoAccessControlHeaders(), status == 403 ? varyIs(PREFLIGHT_VARY) : hasNoVary()));
+                    hasNoCorsHeaders(), status == 403 ? varyIs(PREFLIGHT_VARY) : hasNoHeader("Vary")));
             String last = names.substring(names.lastIndexOf(',') + 1);
             assertThat(target + ": no requested name appears in a response header", headersReflecting(r, last), empty());
         }
@@ -903,10 +906,10 @@ class AttackSuiteOverHttpTest extends JerseyTest {
             assertThat(target + ": Jersey routes it inside the /api rule", actual,
                     allOf(hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
         } else {
-            assertThat(target + ": outside the rule as Jersey routes it", actual, allOf(hasNoAccessControlHeaders(), hasNoVary()));
+            assertThat(target + ": outside the rule as Jersey routes it", actual, allOf(hasNoCorsHeaders(), hasNoHeader("Vary")));
         }
         if (body.equals("secret")) {
-            assertThat(target + ": the uncovered resource never gets a rule's headers", actual, hasNoAccessControlHeaders());
+            assertThat(target + ": the uncovered resource never gets a rule's headers", actual, hasNoCorsHeaders());
         }
         Reply preflight = preflight(target, origin(APP), requestMethod("GET"));
         assertThat(target + ": the preflight allows exactly when the actual request is allowed",
@@ -930,7 +933,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         assertThat(target + " is served by the resource at the path without matrix parameters", r.body(), is(body));
         if (allowOrigin == null) {
             assertThat(target + ": judged by the rule of the resource that serves it", r,
-                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         } else {
             assertThat(target + ": judged by the rule of the resource that serves it", r, allOf(hasStatus(200),
                     hasHeader("Access-Control-Allow-Origin", allowOrigin),
@@ -982,7 +985,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         }
         Reply r = send(method, target, headers.toArray(String[]::new));
         assertThat("a shared cache must key this answer on Origin", r, allOf(hasStatus(status), varyIs("Origin"),
-                allowOrigin == null ? hasNoAccessControlHeaders() : hasHeader("Access-Control-Allow-Origin", allowOrigin)));
+                allowOrigin == null ? hasNoCorsHeaders() : hasHeader("Access-Control-Allow-Origin", allowOrigin)));
     }
 
     static Stream<Arguments> preflights() {
@@ -1006,7 +1009,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
                 : lines(origin(sent), requestMethod(method), requestHeaders(headers));
         Reply r = preflight(target, request);
         assertThat("a preflight's answer depends on all three request headers", r, allOf(hasStatus(status), varyIs(PREFLIGHT_VARY),
-                status == 200 ? hasHeader("Access-Control-Allow-Origin", sent) : hasNoAccessControlHeaders()));
+                status == 200 ? hasHeader("Access-Control-Allow-Origin", sent) : hasNoCorsHeaders()));
         assertThat("no resource runs for a preflight", Invocations.count("written") + Invocations.count("partners.written")
                 + Invocations.count("users") + Invocations.count("open") + Invocations.count("data"), is(0));
     }
@@ -1017,10 +1020,10 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         for (String sent : new String[] {APP, EVIL, null}) {
             Reply r = sent == null ? get("/constant") : get("/constant", origin(sent));
             assertThat(r, allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"),
-                    hasNoHeader("Access-Control-Allow-Credentials"), hasNoVary()));
+                    hasNoHeader("Access-Control-Allow-Credentials"), hasNoHeader("Vary")));
         }
         assertThat(preflight("/constant", origin(EVIL), requestMethod("GET")), allOf(hasStatus(200),
                 hasHeader("Access-Control-Allow-Origin", "*"), varyIs("Access-Control-Request-Method", "Access-Control-Request-Headers")));
-        assertThat("Vary never lists Origin for the constant answer", get("/constant", origin(APP)), not(varyContains("Origin")));
+        assertThat("Vary never lists Origin for the constant answer", get("/constant", origin(APP)), not(variesOn("Origin")));
     }
 }

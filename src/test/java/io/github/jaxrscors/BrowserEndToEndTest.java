@@ -30,15 +30,19 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real browser enforces what the library sends: headless Chromium loads a page from one origin
  * and calls the API on another with {@code fetch()}. Each scenario asserts what the page's script
  * could read and what the server saw (preflights received, resource methods run).
  */
+@Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@ResourceLock(Invocations.LOCK)
 class BrowserEndToEndTest {
 
     /**

@@ -28,6 +28,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * streamed {@code fetch} body chunk by chunk. From the listed origin each is readable; from another,
  * the browser blocks it.
  */
+@Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class BrowserStreamsEndToEndTest {
 

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reset after the headers and some of the body) leaves no stuck request (every resource method
  * ends), no leaked thread, a server that still answers, and no record above DEBUG from the library.
  */
+@Tag("http")
+@Isolated
 class ClientDisconnectsOverHttpTest {
 
     static final String APP = "https://app.example.com";

@@ -19,10 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Configurations that would quietly allow too much, or nothing at all, fail at startup. */
+@Tag("in-process")
+@Isolated
 class ConfigurationGuardsTest {
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * them is named at startup rather than ignored. The JVM-wide sources (system properties, the
  * environment) are tried in a JVM of their own ({@link SourcesProbe}).
  */
+@Tag("unit")
 class ConfigurationSourcesTest {
 
     private static Properties system(String... keyValues) {

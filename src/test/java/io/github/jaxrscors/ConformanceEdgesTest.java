@@ -5,7 +5,6 @@ import static io.github.jaxrscors.CorsMatchers.allowsAnyOrigin;
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
@@ -20,9 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Fetch-standard edge cases of docs/conformance.md, in process. */
+@Tag("in-process")
 class ConformanceEdgesTest {
 
     @Path("e")
@@ -98,14 +99,14 @@ class ConformanceEdgesTest {
     @Test
     void constantWildcardAnswerGoesOnEveryResponseWithoutVary() {
         assertThat("with Origin", STAR.send("GET", "e", "Origin", APP), allOf(hasStatus(200),
-                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
+                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoHeader("Vary")));
         assertThat("without Origin: the same constant answer, safe for a shared cache", STAR.send("GET", "e"), allOf(hasStatus(200),
-                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoVary()));
+                allowsAnyOrigin(), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoHeader("Vary")));
     }
 
     @Test
     void constantWildcardAnswersTheNullOriginToo() {
         assertThat(STAR.send("GET", "e", "Origin", "null"), allOf(hasStatus(200),
-                allowsAnyOrigin(), hasNoHeader("Access-Control-Allow-Credentials"), hasNoVary()));
+                allowsAnyOrigin(), hasNoHeader("Access-Control-Allow-Credentials"), hasNoHeader("Vary")));
     }
 }

@@ -26,6 +26,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -35,6 +36,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * requests; and a sixth, of crossSiteProtection: no unsafe cross-site browser request reaches a
  * protected resource method.
  */
+@Tag("property")
 class CorsInvariantsProperties {
 
     static final int TRIES = 10_000;

@@ -2,7 +2,7 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
+import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.isAllowedPreflight;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
@@ -25,6 +25,7 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code @CrossOrigin} works without a registered {@code CorsFeature} (as flask-cors's
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * registered or no resource carries the annotation.
  */
 @Tag("in-process")
+@Isolated
 class CrossOriginWithoutFeatureTest {
 
     @Path("plain")
@@ -56,14 +58,14 @@ class CrossOriginWithoutFeatureTest {
         assertThat("a preflight, answered", app.preflight("annotated", APP, "GET"),
                 allOf(isAllowedPreflight(), allowsOrigin(APP), varyIs(CorsMatchers.PREFLIGHT_VARY)));
         assertThat("an unannotated resource stays untouched, as under annotatedOnly()", app.send("GET", "plain", "Origin", APP),
-                allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+                allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
     }
 
     @Test
     void anApplicationWithoutCrossOriginAndWithoutFeatureIsUntouchedAndNothingIsLoggedAboveDebug() {
         try (LogCapture log = new LogCapture()) {
             InProcess app = app(new ResourceConfig(Plain.class));
-            assertThat(app.send("GET", "plain", "Origin", EVIL), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+            assertThat(app.send("GET", "plain", "Origin", EVIL), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
             assertThat(log.messages(Level.INFO), is(empty()));
         }
     }
@@ -97,12 +99,12 @@ class CrossOriginWithoutFeatureTest {
     @Test
     void withAutoDiscoveryDisabledTheAnnotationAloneDoesNothingAndTheDocumentedRegistrationRestoresIt() {
         InProcess off = app(new ResourceConfig(AnnotatedResource.class).property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true));
-        assertThat(off.send("GET", "annotated", "Origin", APP), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(off.send("GET", "annotated", "Origin", APP), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
         InProcess registered = app(new ResourceConfig(AnnotatedResource.class, Plain.class)
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .register(CorsFeature.builder().annotatedOnly().build()));
         assertThat(registered.send("GET", "annotated", "Origin", APP), allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
-        assertThat(registered.send("GET", "plain", "Origin", APP), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(registered.send("GET", "plain", "Origin", APP), allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
     }
 
     @Test

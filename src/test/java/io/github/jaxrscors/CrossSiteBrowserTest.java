@@ -33,8 +33,10 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real browser against crossSiteProtection: headless Chromium submits a form {@code POST}, a
@@ -46,7 +48,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * it answered and whether the resource ran; the results are written to
  * {@code target/cross-site-browser-results.md}.
  */
+@Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@ResourceLock(Invocations.LOCK)
 class CrossSiteBrowserTest {
 
     /** What the server saw of one request, keyed {@code mode:from:via}. */

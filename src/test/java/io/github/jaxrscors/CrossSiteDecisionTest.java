@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * crossSiteProtection's decision table (the engine, no server): method × {@code Origin} ×
  * {@code Sec-Fetch-Site}, the origins it trusts, the server's own origin, and what a refusal carries.
  */
+@Tag("unit")
 class CrossSiteDecisionTest {
 
     static final String APP = "https://app.example.com";

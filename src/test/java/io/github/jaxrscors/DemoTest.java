@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Starts the demo with the README's command and checks what a newcomer would see. */
+@Tag("demo")
 class DemoTest {
 
     /** The README's demo command, with ports of this test's choosing. */

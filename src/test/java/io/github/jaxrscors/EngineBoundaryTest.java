@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Read from the compiled classes, nested ones included, so no import, signature or constant can
  * slip a dependency in.
  */
+@Tag("unit")
 class EngineBoundaryTest {
 
     /** The engine and configuration classes (package-info.java maps them). */

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.is;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the engine with Jazzer. In {@code mvn verify} each target runs as a
  * regression test over its stored inputs ({@code src/test/resources/.../EngineFuzzTestInputs}); with
  * {@code JAZZER_FUZZ=1} one target fuzzes for real (see docs/security.md).
  */
+@Tag("fuzz")
 class EngineFuzzTest {
 
     private static final List<String> ORIGIN_ENTRIES = List.of("*", "null", "https://app.example.com", "https://*.example.com",

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.net.URI;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The character-level checks: RFC 9110 tokens, serialized origins, and a request's own origin. */
+@Tag("unit")
 class HttpSyntaxTest {
 
     @ParameterizedTest

@@ -16,12 +16,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * JAX-RS annotation inheritance: {@code @CrossOrigin} on a resource interface or an annotated
  * superclass applies to the implementing class, as {@code @Path} and {@code @GET} do.
  */
+@Tag("in-process")
 class InheritedAnnotationsTest {
 
     /** The contract, annotated. */

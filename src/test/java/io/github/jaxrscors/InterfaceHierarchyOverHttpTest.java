@@ -25,6 +25,7 @@ import jakarta.ws.rs.client.WebTarget;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * (one origin, with credentials) applies, and is not silently replaced by "any origin". The nearest
  * annotated type wins, in the order docs/configuration.md gives.
  */
+@Tag("http")
 class InterfaceHierarchyOverHttpTest {
 
     /** The annotated contract, two levels up. */

@@ -4,8 +4,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts resource method invocations, so tests can prove a preflight never runs one. */
+/**
+ * Counts resource method invocations, so tests can prove a preflight never runs one. The counts
+ * are static, shared by every test class: a class that records, reads or resets them carries
+ * {@code @ResourceLock(Invocations.LOCK)}, so no two such classes run at the same time.
+ */
 final class Invocations {
+
+    /** The JUnit resource every user of these counts locks. */
+    static final String LOCK = "io.github.jaxrscors.Invocations";
 
     private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 

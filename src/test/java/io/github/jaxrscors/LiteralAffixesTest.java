@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * be refused without a regex matcher: read only where certain, and never ruling out a value the
  * pattern matches.
  */
+@Tag("unit")
 class LiteralAffixesTest {
 
     static Stream<Arguments> readable() {

@@ -7,7 +7,12 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Captures the library's log records (java.util.logging, FINE and up) while open. */
+/**
+ * Captures the library's log records (java.util.logging, FINE and up) while open. The logger is
+ * global: any test running at the same time would log into the capture, and two captures would
+ * restore each other's level. A class that opens one is {@code @Isolated} (it runs alone under
+ * JUnit's parallel execution), as is any class that reads or replaces another global logger.
+ */
 final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger = Logger.getLogger(CorsLog.NAME);

@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * after it) always is, with a lookalike the pattern really admits and that is neither the domain
  * nor one of its subdomains.
  */
+@Tag("property")
 class LookalikeOriginPatternProperties {
 
     static final int TRIES = 2000;

@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * credentials or allowPrivateNetwork make it dangerous, and warned about elsewhere.
  */
 @Tag("in-process")
+@Isolated
 class LookalikeOriginPatternsTest {
 
     @Path("r")

@@ -23,12 +23,14 @@ import java.util.logging.LogRecord;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Settings that work but are wider than they read are said at startup: origins left to the
  * default {@code "*"}, glob-looking rules; and messages say what was probably meant.
  */
 @Tag("in-process")
+@Isolated
 class LoudDefaultsTest {
 
     static final String DEFAULT_ORIGINS = "CORS allows any origin, echoed, by default in ";

@@ -11,9 +11,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar on the module path: a stable module name, and its classes load there. */
+@Tag("unit")
 class ModulePathIT {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * in it, and it has nothing more; each setter, key and attribute reaches the option it is named
  * after.
  */
+@Tag("unit")
 class OptionCatalogueTest {
 
     /** CorsFeature.Builder's setters that are not options. */

@@ -2,9 +2,8 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
 import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoAccessControlHeaders;
+import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.APP;
@@ -20,7 +19,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * method annotation, the class annotation, the {@link CorsFeature} builder and the
  * {@code jaxrs.cors.*} properties — each checked against what the defaults would answer.
  */
+@Tag("in-process")
+@Isolated
 class OptionLayersTest {
 
     /** One option: how to set it on the builder and as a property, and what it must change on the wire. */
@@ -56,16 +59,16 @@ class OptionLayersTest {
         new Option("origins", b -> b.origins(APP), Map.of(CorsProperties.ORIGINS, APP), t -> {
             assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
             assertThat("the default * would allow it", t.put("Origin", "https://other.example.com"),
-                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         }),
         new Option("originPatterns", b -> b.originPatterns(LayerResources.ORIGIN_PATTERN),
                 Map.of(CorsProperties.ORIGIN_PATTERNS, LayerResources.ORIGIN_PATTERN), t -> {
             assertThat(t.put("Origin", "https://toys.shop.example"),
                     allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "https://toys.shop.example"), varyIs("Origin")));
             assertThat("patterns alone never inherit the default *", t.put("Origin", "https://other.example.com"),
-                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
             assertThat("whole match", t.put("Origin", "https://toys.shop.example.evil.net"),
-                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         }),
         new Option("methods", b -> b.methods("PUT", "PATCH"), Map.of(CorsProperties.METHODS, "PUT, PATCH"), t -> {
             assertThat(t.preflight(APP, "PUT"), allOf(hasStatus(200),
@@ -75,7 +78,7 @@ class OptionLayersTest {
             assertThat(t.preflight(APP, "PUT", "Access-Control-Request-Headers", "X-TOKEN"), allOf(hasStatus(200),
                     hasHeader("Access-Control-Allow-Headers", "x-token"), varyIs(PREFLIGHT_VARY)));
             assertThat("the default * would allow it", t.preflight(APP, "PUT", "Access-Control-Request-Headers", "x-other"),
-                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                    allOf(hasStatus(403), hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
         }),
         new Option("allowHeaderPatterns", b -> b.allowHeaderPatterns(LayerResources.HEADER_PATTERN),
                 Map.of(CorsProperties.ALLOW_HEADER_PATTERNS, LayerResources.HEADER_PATTERN), t -> {
@@ -83,7 +86,7 @@ class OptionLayersTest {
                     hasHeader("Access-Control-Allow-Headers", "x-trace-id"), varyIs(PREFLIGHT_VARY)));
             assertThat("patterns alone never inherit the default *",
                     t.preflight(APP, "PUT", "Access-Control-Request-Headers", "x-other"),
-                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs(PREFLIGHT_VARY)));
+                    allOf(hasStatus(403), hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
         }),
         new Option("exposeHeaders", b -> b.exposeHeaders("X-Total"), Map.of(CorsProperties.EXPOSE_HEADERS, "X-Total"), t -> {
             assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
@@ -101,13 +104,13 @@ class OptionLayersTest {
                     hasHeader("Access-Control-Max-Age", "0"), varyIs(PREFLIGHT_VARY)));
         }),
         new Option("sendWildcard", b -> b.sendWildcard(true), Map.of(CorsProperties.SEND_WILDCARD, true), t -> {
-            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"), hasNoVary()));
+            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"), hasNoHeader("Vary")));
             assertThat("a constant * is answered without Origin too", t.put(),
-                    allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"), hasNoVary()));
+                    allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"), hasNoHeader("Vary")));
         }),
         new Option("varyHeader", b -> b.varyHeader(false), Map.of(CorsProperties.VARY_HEADER, "false"), t -> {
-            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoVary()));
-            assertThat(t.preflight(APP, "PUT"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoVary()));
+            assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoHeader("Vary")));
+            assertThat(t.preflight(APP, "PUT"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), hasNoHeader("Vary")));
         }),
         new Option("allowPrivateNetwork", b -> b.origins(APP).allowPrivateNetwork(true),
                 Map.of(CorsProperties.ORIGINS, APP, CorsProperties.ALLOW_PRIVATE_NETWORK, Boolean.TRUE), t -> {
@@ -123,24 +126,24 @@ class OptionLayersTest {
         }),
         new Option("interceptExceptions", b -> b.interceptExceptions(false), Map.of(CorsProperties.INTERCEPT_EXCEPTIONS, "false"), t -> {
             assertThat("an error response (405) carries nothing of the library", t.app().send("DELETE", t.path(), "Origin", APP),
-                    allOf(hasStatus(405), hasNoAccessControlHeaders(), hasNoVary()));
+                    allOf(hasStatus(405), hasNoCorsHeaders(), hasNoHeader("Vary")));
             assertThat("a success still does", t.put("Origin", APP),
                     allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
         }),
         new Option("rejectDisallowedOrigins", b -> b.origins(APP).rejectDisallowedOrigins(true),
                 Map.of(CorsProperties.ORIGINS, APP, CorsProperties.REJECT_DISALLOWED_ORIGINS, true), t -> {
             assertThat("the resource would run without headers", t.put("Origin", "https://other.example.com"),
-                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(403), hasNoCorsHeaders(), varyIs("Origin")));
             assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
         }),
         new Option("originPredicate", b -> b.originPredicate(APP::equals), Map.of(), t -> {
             assertThat(t.put("Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
             assertThat("the predicate alone never inherits the default *", t.put("Origin", "https://other.example.com"),
-                    allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                    allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         }),
         new Option("crossSiteProtection", b -> b.crossSiteProtection(true), Map.of(CorsProperties.CROSS_SITE_PROTECTION, "true"), t -> {
             assertThat("the default (off) would let it run", t.put("Origin", "https://other.example.com", "Sec-Fetch-Site", "cross-site"),
-                    allOf(hasStatus(403), hasNoAccessControlHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
+                    allOf(hasStatus(403), hasNoCorsHeaders(), varyIs("Origin", "Sec-Fetch-Site")));
             assertThat("same-origin passes", t.put("Origin", InProcess.BASE.toString().replaceAll("/$", ""),
                     "Sec-Fetch-Site", "same-origin"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "http://api.example.com"),
                     varyIs("Origin")));
@@ -151,7 +154,7 @@ class OptionLayersTest {
                 Map.of(CorsProperties.ORIGINS, APP, CorsProperties.REJECT_DISALLOWED_ORIGINS_REPORT_ONLY, true), t -> {
             try (LogCapture log = new LogCapture()) {
                 assertThat("reported, not refused: as with the option off", t.put("Origin", "https://other.example.com"),
-                        allOf(hasStatus(200), hasNoAccessControlHeaders(), varyIs("Origin")));
+                        allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
                 assertThat("the default (off) would say nothing", log.messages(java.util.logging.Level.WARNING).stream()
                         .anyMatch(m -> m.startsWith("rejectDisallowedOrigins (report-only) would have refused")), org.hamcrest.Matchers.is(true));
             }

@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which {@code Origin} values a resolved policy allows. */
+@Tag("unit")
 class OriginMatcherTest {
 
     private static OriginMatcher matcher(CorsOptions options) {

@@ -3,7 +3,6 @@ package io.github.jaxrscors;
 import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
 import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
 import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoVary;
 import static io.github.jaxrscors.CorsMatchers.hasStatus;
 import static io.github.jaxrscors.CorsMatchers.varyIs;
 import static io.github.jaxrscors.TestOrigins.ADMIN;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Application;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * belongs to the resource that serves it — regression tests for the flask-cors path CVEs, with
  * request targets sent byte for byte.
  */
+@Tag("http")
 class PathRulesOverHttpTest extends JerseyTest {
 
     @Path("api")
@@ -86,7 +87,7 @@ class PathRulesOverHttpTest extends JerseyTest {
     @Test
     void pathOutsideEveryRuleIsNotCovered() throws Exception {
         Reply r = get("/secret/x", APP);
-        assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(r, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
         assertThat(r.body(), is("secret"));
     }
 
@@ -103,7 +104,7 @@ class PathRulesOverHttpTest extends JerseyTest {
         for (String target : new String[] {"/secret/../api/x", "/secret/%2e%2e/api/x"}) {
             Reply r = get(target, APP);
             assertThat(target + " is outside every rule and served by no resource", r,
-                    allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
+                    allOf(hasStatus(404), hasNoCorsHeaders(), hasNoHeader("Vary")));
         }
     }
 
@@ -128,7 +129,7 @@ class PathRulesOverHttpTest extends JerseyTest {
     @Test
     void pathsAreCaseSensitive() throws Exception {
         // CVE-2024-6866: /API/x is not /api/x, for Jersey's routing and for the rules alike.
-        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoCorsHeaders(), hasNoVary()));
+        assertThat(get("/API/x", APP), allOf(hasStatus(404), hasNoCorsHeaders(), hasNoHeader("Vary")));
     }
 
     @Test

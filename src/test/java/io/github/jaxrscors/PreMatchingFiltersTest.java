@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.filter.HttpMethodOverrideFilter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * User {@code @PreMatching} filters run after the library's priority-1 filter: a token filter
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * method the rewritten request reaches.
  */
 @Tag("in-process")
+@Isolated
 class PreMatchingFiltersTest {
 
     static final String APP = "https://app.example.com";

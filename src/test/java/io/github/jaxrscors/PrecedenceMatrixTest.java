@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The six-layer precedence as a matrix: for each option and each pair of layers, the higher layer
  * wins; and a layer above the defaults always replaces the default.
  */
+@Tag("unit")
 class PrecedenceMatrixTest {
 
     static final List<String> LAYERS = List.of("@CrossOrigin on the method", "@CrossOrigin on the class",

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * matching to the post-matching filter. Both must give the same status, the same headers and the
  * same body to every request, and the first must have taken the early path.
  */
+@Tag("in-process")
 class PreflightBeforeMatchingTest {
 
     static final String APP = "https://app.example.com";

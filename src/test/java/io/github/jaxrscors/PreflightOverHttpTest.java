@@ -15,6 +15,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.test.CorsRequests;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,13 +33,17 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Preflights over real HTTP (Grizzly): the library answers them for the method that would serve
  * the announced request, whether or not the resource declares {@code @OPTIONS}, before
  * authentication filters, without invoking the resource.
  */
+@Tag("http")
+@ResourceLock(Invocations.LOCK)
 class PreflightOverHttpTest extends JerseyTest {
 
     @Path("items")
@@ -121,7 +126,7 @@ class PreflightOverHttpTest extends JerseyTest {
     }
 
     private Reply preflight(String path, String origin, String method, String headers) {
-        var request = target(path).request().header("Origin", origin).header("Access-Control-Request-Method", method);
+        var request = CorsRequests.request(target(path), origin).header("Access-Control-Request-Method", method);
         if (headers != null) {
             request = request.header("Access-Control-Request-Headers", headers);
         }
@@ -195,7 +200,7 @@ class PreflightOverHttpTest extends JerseyTest {
 
     @Test
     void withAutomaticOptionsOffTheDeclaredOptionsMethodAnswersAndGetsTheHeaders() {
-        Reply r = Reply.of(target("manual").request().header("Origin", APP)
+        Reply r = Reply.of(CorsRequests.request(target("manual"), APP)
                 .header("Access-Control-Request-Method", "PUT").header("Authorization", "Bearer t").options());
         assertThat(r, allOf(hasStatus(200), hasHeader("X-Own-Options", "yes"),
                 allowsOrigin(APP),
@@ -206,7 +211,7 @@ class PreflightOverHttpTest extends JerseyTest {
 
     @Test
     void actualRequestAfterPreflightRunsTheMethodOnceAndIsAllowed() {
-        Reply r = Reply.of(target("items/7").request().header("Origin", APP).header("Authorization", "Bearer t")
+        Reply r = Reply.of(CorsRequests.request(target("items/7"), APP).header("Authorization", "Bearer t")
                 .put(Entity.json("{\"a\":1}")));
         assertThat(r, allOf(hasStatus(200), allowsOrigin(APP), hasNoHeader("Access-Control-Allow-Credentials"), varyIs("Origin")));
         assertThat(Invocations.count("update"), is(1));

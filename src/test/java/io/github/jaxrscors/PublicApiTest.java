@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * read-only request a request-aware origin predicate receives, and {@code CorsWebSocketConfigurator},
  * the origin check of WebSocket upgrades, and {@code CorsServletFilter}, the servlet front filter.
  */
+@Tag("unit")
 class PublicApiTest {
 
     /** Every class of the library's package, nested ones included. */

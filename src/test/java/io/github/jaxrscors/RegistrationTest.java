@@ -22,9 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The feature works however an application registers it. */
+@Tag("in-process")
+@Isolated
 class RegistrationTest {
 
     @Path("r")

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hamcrest.Matcher;
 import org.hamcrest.StringDescription;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link Reply#asResponse()}: the adapter through which the public matchers read every tier's replies. */
+@Tag("unit")
 class ReplyTest {
 
     private static Reply reply(int status, String body, String... headers) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A real browser against report-only crossSiteProtection: headless Chromium, on a page of another
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@Isolated
 class ReportOnlyBrowserTest {
 
     /** Runs last among response filters: sees the final status. */

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The engine's side of the request-aware origin predicate: what it sees, which headers join
  * {@code Vary}, and that reading an undeclared header or throwing refuses the origin.
  */
+@Tag("unit")
+@Isolated
 class RequestAwareOriginTest {
 
     static final String OTHER = "https://other.example.com";

@@ -27,12 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * In-process tier: the options decided per request (originPredicate, rejectDisallowedOrigins,
  * interceptExceptions) and the DEBUG log of each decision, with request values escaped.
  */
+@Tag("in-process")
+@Isolated
 class RequestTimeOptionsTest {
 
     @Path("orders")

@@ -43,6 +43,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +55,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * of the synchronous method under the same policy, and a failure after the headers are out is
  * answered once, never twice.
  */
+@Tag("http")
 class ResourceKindsOverHttpTest {
 
     static final String APP = "https://app.example.com";

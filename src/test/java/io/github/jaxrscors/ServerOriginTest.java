@@ -4,10 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import java.net.URI;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The request's own origin behind a proxy: RFC 7239 {@code Forwarded}, then {@code X-Forwarded-*}, malformed values ignored. */
+@Tag("unit")
 class ServerOriginTest {
 
     static final URI BEHIND = URI.create("http://10.0.0.5:8080/api/items");

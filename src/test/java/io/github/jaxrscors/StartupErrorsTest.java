@@ -13,12 +13,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Configuration mistakes fail application startup in a real Jersey runtime, with a message that
  * names the setting and where it came from.
  */
+@Tag("in-process")
 class StartupErrorsTest {
 
     @Path("a")

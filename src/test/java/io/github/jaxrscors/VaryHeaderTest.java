@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Merging the library's tokens into the {@code Vary} values a resource set. */
+@Tag("unit")
 class VaryHeaderTest {
 
     static final String ORIGIN = "Origin";

@@ -19,13 +19,17 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Where a {@link CorsWebSocketConfigurator}'s origins come from, what it refuses at first use, and
  * what it logs: decided by {@link WebSocketGuard} without a server, each test under a class loader
  * of its own (the registry's key), as a web application has.
  */
+@Tag("http")
+@Isolated
 class WebSocketGuardTest {
 
     private ClassLoader previous;

@@ -30,6 +30,9 @@ public final class BenchMain {
 
     private static final List<String> BASELINES = List.of("none", "mocks");
 
+    /** How far over its baseline a result's bytes per operation may go: 5%. */
+    static final double ALLOC_TOLERANCE = 0.05;
+
     private BenchMain() {
     }
 
@@ -40,6 +43,51 @@ public final class BenchMain {
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "bench-report.md"), report);
+        String baseline = System.getProperty("bench.allocBaseline", "");
+        if (!baseline.isEmpty() && !allocationsWithin(results, Path.of(baseline))) {
+            System.exit(4);
+        }
+    }
+
+    /**
+     * The allocation gate: each result's bytes per operation (median over forks, {@code -prof gc})
+     * against the baseline file's line for it ({@code benchmark case config bytes}), at most
+     * {@link #ALLOC_TOLERANCE} over. Times are not compared: they vary from run to run, bytes
+     * repeat within a few dozen. A result without a line, or a line without a result, fails too.
+     */
+    static boolean allocationsWithin(Collection<RunResult> results, Path baselineFile) throws java.io.IOException {
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(baselineFile)) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                int cut = trimmed.lastIndexOf(' ');
+                baseline.put(trimmed.substring(0, cut), Double.parseDouble(trimmed.substring(cut + 1)));
+            }
+        }
+        boolean ok = true;
+        for (RunResult r : results) {
+            BenchmarkParams p = r.getParams();
+            String key = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1)
+                    + " " + caseOf(p).replace(' ', ',') + " " + configOf(p);
+            double bytes = median(forkScores(r, "gc.alloc.rate.norm"));
+            Double allowed = baseline.remove(key);
+            if (allowed == null || Double.isNaN(bytes)) {
+                System.out.printf(Locale.ROOT, "alloc gate: %s %s B/op, no baseline line (or no -prof gc)%n", key, fmt(bytes));
+                ok = false;
+                continue;
+            }
+            double ratio = bytes / allowed;
+            boolean within = ratio <= 1 + ALLOC_TOLERANCE;
+            System.out.printf(Locale.ROOT, "alloc gate: %s %s B/op, baseline %s (%+.1f%%) %s%n", key, fmt(bytes), fmt(allowed),
+                    (ratio - 1) * 100, within ? "ok" : "OVER");
+            ok &= within;
+        }
+        for (String missing : baseline.keySet()) {
+            System.out.println("alloc gate: " + missing + " in the baseline was not run");
+            ok = false;
+        }
+        System.out.println(ok ? "alloc gate: passed" : "alloc gate: FAILED (baseline " + baselineFile + ")");
+        return ok;
     }
 
     private static void checkLoad() {

@@ -5,12 +5,14 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The deployment scenarios on Grizzly, the application at {@code /ctx/api/}. Grizzly has no servlet
  * filters, and logs nothing of its own for an unmapped exception (Jersey logs it, with or without the
  * library), so the scenarios about what the container sees are skipped.
  */
+@Tag("servlet")
 class GrizzlyDeploymentTest extends DeploymentScenarios {
 
     private static HttpServer withCors;

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The deployment scenarios on the JDK's HTTP server ({@code jersey-container-jdk-http}), the application at
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
  * exception (Jersey logs it, with or without the library), so the scenarios about what the container
  * sees are skipped.
  */
+@Tag("servlet")
 class JdkHttpServerDeploymentTest extends DeploymentScenarios {
 
     private static HttpServer withCors;

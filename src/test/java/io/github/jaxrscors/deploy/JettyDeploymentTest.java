@@ -11,6 +11,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The deployment scenarios on Jetty 12 (ee10) with Jersey's default servlet settings: error
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
  * page, so it says so at startup, naming the setting that restores it; the library's own answers
  * (the refused preflight's 403, the unmapped exception's 500) keep {@code Vary} here too.
  */
+@Tag("servlet")
+@Isolated
 class JettyDeploymentTest extends DeploymentScenarios {
 
     private static final Logger LIBRARY_LOG = Logger.getLogger("io.github.jaxrscors");

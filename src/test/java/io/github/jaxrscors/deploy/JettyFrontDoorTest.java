@@ -3,9 +3,11 @@ package io.github.jaxrscors.deploy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The front filter's scenarios on Jetty 12 (ee10), container and Jersey with their default settings. */
 @Tag("servlet")
+@Isolated
 class JettyFrontDoorTest extends FrontDoorScenarios {
 
     private static FrontDoorServers servers;

@@ -4,12 +4,14 @@ import java.util.Map;
 import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The deployment scenarios on Jetty 12 (ee10) with the init-param
  * {@code jersey.config.server.response.setStatusOverSendError=true}: Jersey sets error statuses
  * instead of calling {@code sendError}.
  */
+@Tag("servlet")
 class JettyWithStatusOverSendErrorDeploymentTest extends DeploymentScenarios {
 
     private static JettyServer server;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code jaxrs.cors.*} properties are read from (Jersey copies them into the application's
  * configuration): an init-param sets an option the application's builder leaves unset.
  */
+@Tag("servlet")
 class ServletInitParamsTest {
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The deployment scenarios on embedded Tomcat with its default settings and Jersey's default servlet
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * application named by the {@code jakarta.ws.rs.Application} init-param, and the same application
  * without the library at {@code /plain}, each behind a {@link FailureRecordingFilter}.
  */
+@Tag("servlet")
 class TomcatDeploymentTest extends DeploymentScenarios {
 
     private static Tomcat tomcat;

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * without -Dsun.net.http.allowRestrictedHeaders; {@code io.github.jaxrscors.test.LostOriginIsLoudTest}
  * runs it again under a connector that drops Origin.
  */
+@Tag("http")
 @Tag("without-restricted-headers-flag")
 public class OrderApiCorsTest extends JerseyTest {
 

@@ -8,12 +8,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.stream.Stream;
 import org.hamcrest.Matcher;
 import org.hamcrest.StringDescription;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each matcher matches, mismatches, and says what it expected and everything CORS it received. */
+@Tag("unit")
 class CorsMatchersTest {
 
     static final String APP = "https://app.example.com";

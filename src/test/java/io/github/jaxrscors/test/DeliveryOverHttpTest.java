@@ -13,6 +13,7 @@ import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * is the same without it). These hold whatever the flag says, since the helpers do not send
  * through HttpURLConnection.
  */
+@Tag("http")
 class DeliveryOverHttpTest extends JerseyTest {
 
     static final String ORIGIN = EchoHeaders.ORIGIN;

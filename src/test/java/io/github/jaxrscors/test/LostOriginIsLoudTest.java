@@ -27,6 +27,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * -Dsun.net.http.allowRestrictedHeaders) with its client switched to a connector built on
  * HttpURLConnection, which drops Origin here: every test fails, loudly, and none is green.
  */
+@Tag("unit")
 @Tag("without-restricted-headers-flag")
 class LostOriginIsLoudTest {
 

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Pins the public surface of the test support: two final classes of static methods. */
+@Tag("unit")
 class TestSupportApiTest {
 
     /** Every class of the test-support package as compiled for its jar (target/test-support-classes). */

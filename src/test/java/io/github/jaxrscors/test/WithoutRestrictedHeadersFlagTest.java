@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * execution "without-restricted-headers-flag"), where Jersey's default connector,
  * HttpURLConnection, drops Origin: shown first, so the rest proves something.
  */
+@Tag("http")
 @Tag("without-restricted-headers-flag")
 class WithoutRestrictedHeadersFlagTest extends JerseyTest {
 
