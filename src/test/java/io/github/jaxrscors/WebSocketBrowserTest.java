@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@Isolated
 class WebSocketBrowserTest {
 
     static String page(String socketUrl, String tag) {

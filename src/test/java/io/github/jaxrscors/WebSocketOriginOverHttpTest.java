@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whether the endpoint opened a socket and saw the message.
  */
 @Tag("http")
+@Isolated
 class WebSocketOriginOverHttpTest {
 
     private static final Map<Kind, WebSocketRuntime> RUNTIMES = new EnumMap<>(Kind.class);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on Jetty and Tomcat; never a socket.
  */
 @Tag("http")
+@Isolated
 class WebSocketRequestAwareOriginOverHttpTest {
 
     private static final Map<Kind, WebSocketRuntime> RUNTIMES = new EnumMap<>(Kind.class);
