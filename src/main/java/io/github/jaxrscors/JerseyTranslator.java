@@ -278,17 +278,18 @@ final class JerseyTranslator {
             return;
         }
         int status = response.getStatus();
-        if (matched == null && (status == 404 || status == 405) && isPreflight(request)) {
-            // A preflight to a covered path no resource serves, passed on to matching (a user's
-            // @PreMatching filter may have rewritten it): answered like any preflight, so the
-            // announced request goes on to get its 404 with CORS headers, readable by the script.
+        if (matched == null && (status == 404 || status == 405) && "OPTIONS".equals(request.getMethod())) {
+            // A preflight (see isPreflight; its two headers read once) to a covered path no resource
+            // serves, passed on to matching (a user's @PreMatching filter may have rewritten it):
+            // answered like any preflight, so the announced request goes on to get its 404 with CORS
+            // headers, readable by the script.
             RequestFacts facts = new JerseyFacts(request);
             String origin = facts.header(CorsHeaders.ORIGIN);
             String announced = facts.header(CorsHeaders.REQUEST_METHOD);
-            CorsDecision decision = preflight(facts, path, List.of(policy), null, origin == null ? "" : origin,
-                    announced == null ? "" : announced);
-            answer(decision, response);
-            return;
+            if (origin != null && announced != null) {
+                answer(preflight(facts, path, List.of(policy), null, origin, announced), response);
+                return;
+            }
         }
         // The request filter's decision where it took one; the resource method ran in between.
         CorsDecision recorded = state != null ? state.decision() : null;
