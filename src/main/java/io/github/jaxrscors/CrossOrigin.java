@@ -244,7 +244,7 @@ public @interface CrossOrigin {
      * {@link CorsDecisionEvent.Outcome#WOULD_REFUSE} with the reason, and a {@code WARNING} says the
      * same, at most one line per reason per minute (with a count and one example origin, escaped).
      * Where crossSiteProtection itself is on, it refuses: enforcing wins. Read the events or the
-     * log, list the origins you trust, then turn crossSiteProtection on (docs/security.md has the
+     * log, list the origins you trust, then turn crossSiteProtection on (docs/options.md has the
      * rollout).
      *
      * <p>Not set: {@link OptBoolean#DEFAULT}. Default: false.
