@@ -57,10 +57,10 @@ public class CorsOptionsFactory {
     /** Whether cross-site unsafe-method requests are refused with 403. Library default: false. */
     private Boolean crossSiteProtection;
 
-    /** Report-only {@code rejectDisallowedOrigins}: a request it would refuse proceeds, and a rate-limited {@code WARNING} says so. Library default: false. */
+    /** Report-only {@code rejectDisallowedOrigins}: what it would refuse proceeds, and a {@code WARNING} says so. Library default: false. */
     private Boolean rejectDisallowedOriginsReportOnly;
 
-    /** Report-only {@code crossSiteProtection}: a request it would refuse proceeds, and a rate-limited {@code WARNING} says so. Library default: false. */
+    /** Report-only {@code crossSiteProtection}: what it would refuse proceeds, and a {@code WARNING} says so. Library default: false. */
     private Boolean crossSiteProtectionReportOnly;
 
     /** @return origins, or null when not set */
