@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * feature as a decision listener. The counter is {@code jaxrs.cors.requests}, tagged by outcome,
  * reason and policy. Micrometer is an optional dependency: without {@code micrometer-core} on the
  * class path, or without a {@code MeterRegistry} bean (Boot's actuator makes one), nothing is
- * counted and no decision event is built. {@code jaxrs.cors.metrics.enabled=false} turns it off; a
+ * counted and this listener is not added. {@code jaxrs.cors.metrics.enabled=false} turns it off; a
  * {@code CorsMetrics} bean of the application replaces it.
  */
 @AutoConfiguration(before = JaxrsCorsAutoConfiguration.class, afterName = {
