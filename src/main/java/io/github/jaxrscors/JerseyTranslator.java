@@ -422,9 +422,12 @@ final class JerseyTranslator {
      * The decision for an actual request met before Jersey ({@link CorsServletFilter}), for the
      * response that later filters, Jersey or the container write: under the policy of the method
      * that would serve it (a 405: the path's, else its resource's first covered method's, as the
-     * response step finds it; under a sub-resource locator or no resource: the path's). Not logged
-     * (the response step logs Jersey's own). Null where no policy covers the request, or before the
-     * container has started the application: then nothing is added (closed, never open).
+     * response step finds it; under a sub-resource locator or no resource: the path's). The front
+     * filter asks only where Jersey took no decision (a 401 or 403 of a filter in front), so this
+     * is the request's one decision: logged and reported like Jersey's own, with the template of
+     * the resource the router found (empty under a locator or no resource, as Jersey's before a
+     * match). Null where no policy covers the request, or before the container has started the
+     * application: then nothing is added (closed, never open).
      */
     @Nullable CorsDecision actualBeforeMatching(RequestFacts facts) {
         Routing learnt = routing;
@@ -451,8 +454,13 @@ final class JerseyTranslator {
             return null;
         }
         String origin = facts.header(CorsHeaders.ORIGIN);
-        return CorsProcessor.actual(policy, origin, server, null,
+        CorsDecision decision = CorsProcessor.actual(policy, origin, server, null,
                 origin != null && policy.origins().readsRequest() ? new RequestView(facts, facts.method(), path) : null);
+        if (CorsLog.debugEnabled() || events.on(decision)) {
+            RuntimeResource served = routed.resource();
+            log(served != null && events.on() ? new Routed(facts, template(served)) : facts, path, decision, policy, false);
+        }
+        return decision;
     }
 
     /**

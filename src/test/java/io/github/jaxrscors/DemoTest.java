@@ -86,6 +86,9 @@ class DemoTest {
             assertThat(pageReply, hasStatus(200));
             assertThat("the page calls the API", pageReply.body(), containsString("http://localhost:" + api));
             assertThat("the other origin answers too", RawHttp.send(other, "GET", "/").body(), containsString("not allowed"));
+            assertThat("the page has the report-only scenario beside the enforcing one", pageReply.body(),
+                    allOf(containsString("{ id: \"report-only\""), containsString("paths: [\"/api/transfers/reported\"]"),
+                            containsString("the server would refuse it")));
 
             String pageOrigin = "http://localhost:" + page;
             Reply preflight = RawHttp.send(api, "OPTIONS", "/api/items/1", "Origin: " + pageOrigin,

@@ -195,6 +195,62 @@ abstract class FrontDoorScenarios {
         }
     }
 
+    // ------------------------------------------------------------------------------ decision events
+
+    /** The one event the request sent by {@code send} gave: outcome, method and path template. */
+    private static List<String> event(Runnable send) {
+        SecuredNotesApplication.EVENTS.clear();
+        send.run();
+        List<String> seen = SecuredNotesApplication.EVENTS.stream()
+                .map(e -> e.outcome() + " " + e.method() + " " + e.pathTemplate()).toList();
+        assertThat("one event per request: " + seen, seen.size(), is(1));
+        return List.of(seen.get(0).split(" "));
+    }
+
+    @Test
+    void theFrontFiltersOwnAnswersAreReportedWithTheRoutedResourcesPathTemplate() {
+        HttpProbe guarded = servers().probe("/authon");
+        assertThat(event(() -> {
+            HttpReply r = guarded.send("OPTIONS", "notes/7", null, "Origin", ORIGIN, "Access-Control-Request-Method", "PUT",
+                    "Access-Control-Request-Headers", "authorization");
+            assertThat(r.toString(), r.status(), is(200));
+            assertThat(r.toString(), accessControl(r).get("access-control-allow-origin"), is(ORIGIN));
+            assertThat(r.toString(), ReplyMatchers.varyTokens(r), hasItem("Origin"));
+        }), is(List.of("PREFLIGHT_ALLOWED", "OPTIONS", "/notes/{id}")));
+        assertThat(event(() -> {
+            HttpReply r = guarded.send("GET", "notes/7", null, "Origin", ORIGIN);
+            assertThat(r.toString(), r.status(), is(401));
+            assertThat(r.toString(), accessControl(r), equalTo(Map.of("access-control-allow-origin", ORIGIN,
+                    "access-control-allow-credentials", "true", "access-control-expose-headers", NotesApplication.EXPOSED_HEADER)));
+            assertThat(r.toString(), ReplyMatchers.varyTokens(r), containsInAnyOrder("Origin"));
+        }), is(List.of("ACTUAL_ALLOWED", "GET", "/notes/{id}")));
+        assertThat(event(() -> {
+            HttpReply r = guarded.send("GET", "notes", null, "Origin", OTHER_ORIGIN);
+            assertThat(r.toString(), r.status(), is(401));
+            assertThat(r.toString(), accessControl(r), is(anEmptyMap()));
+            assertThat(r.toString(), ReplyMatchers.varyTokens(r), containsInAnyOrder("Origin"));
+        }), is(List.of("ACTUAL_WITHOUT_HEADERS", "GET", "/notes")));
+    }
+
+    @Test
+    void jerseysOwnDecisionOnTheSameRequestGivesTheSamePathTemplate() {
+        HttpProbe guarded = servers().probe("/authon");
+        assertThat(event(() -> {
+            HttpReply r = guarded.send("GET", "notes/7", null, "Origin", ORIGIN, "Authorization", SECRET);
+            assertThat(r.toString(), r.status(), is(200));
+            assertThat(r.toString(), accessControl(r), equalTo(Map.of("access-control-allow-origin", ORIGIN,
+                    "access-control-allow-credentials", "true", "access-control-expose-headers", NotesApplication.EXPOSED_HEADER)));
+            assertThat(r.toString(), ReplyMatchers.varyTokens(r), containsInAnyOrder("Origin"));
+        }), is(List.of("ACTUAL_ALLOWED", "GET", "/notes/{id}")));
+        assertThat(event(() -> {
+            HttpReply r = servers().probe("/off").send("OPTIONS", "notes/7", null, "Origin", ORIGIN, "Access-Control-Request-Method", "PUT",
+                    "Access-Control-Request-Headers", "authorization");
+            assertThat(r.toString(), r.status(), is(200));
+            assertThat(r.toString(), accessControl(r).get("access-control-allow-origin"), is(ORIGIN));
+            assertThat(r.toString(), ReplyMatchers.varyTokens(r), hasItem("Origin"));
+        }), is(List.of("PREFLIGHT_ALLOWED", "OPTIONS", "/notes/{id}")));
+    }
+
     // ------------------------------------------------------------------------------ security-constraint
 
     @Test

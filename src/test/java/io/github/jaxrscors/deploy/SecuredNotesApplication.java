@@ -1,6 +1,9 @@
 package io.github.jaxrscors.deploy;
 
+import io.github.jaxrscors.CorsDecisionEvent;
 import io.github.jaxrscors.CorsFeature;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -13,6 +16,9 @@ public class SecuredNotesApplication extends ResourceConfig {
     /** The request headers the application allows. */
     public static final String ALLOWED_HEADERS = "Content-Type, Authorization";
 
+    /** The decision events of every context's application, in order. */
+    public static final List<CorsDecisionEvent> EVENTS = new CopyOnWriteArrayList<>();
+
     /** The application with CORS. */
     public SecuredNotesApplication() {
         register(NotesResource.class);
@@ -24,6 +30,7 @@ public class SecuredNotesApplication extends ResourceConfig {
                 .supportsCredentials(true)
                 .maxAge(NotesApplication.MAX_AGE)
                 .resource("/notes.*")
+                .decisionListener(EVENTS::add)
                 .build());
     }
 }

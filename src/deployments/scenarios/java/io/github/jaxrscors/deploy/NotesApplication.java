@@ -12,7 +12,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * <p>A public class with a public no-argument constructor, so servlet containers can name it in the
  * {@code jakarta.ws.rs.Application} init-param, as most servlet deployments do.
  */
-public class NotesApplication extends ResourceConfig {
+public final class NotesApplication extends ResourceConfig {
 
     /** The one allowed origin. */
     public static final String ORIGIN = "https://app.example.com";
@@ -56,7 +56,7 @@ public class NotesApplication extends ResourceConfig {
     }
 
     /** The same application without the library: what a container does with no CORS in the way. */
-    public static class WithoutCors extends ResourceConfig {
+    public static final class WithoutCors extends ResourceConfig {
 
         /** The application without CORS. */
         public WithoutCors() {

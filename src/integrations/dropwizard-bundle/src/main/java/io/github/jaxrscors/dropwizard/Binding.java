@@ -66,7 +66,11 @@ final class Binding {
             new FlagOption(CorsOptionsFactory::getRejectDisallowedOrigins, CorsOptions.Builder::rejectDisallowedOrigins,
                     CorsFeature.Builder::rejectDisallowedOrigins),
             new FlagOption(CorsOptionsFactory::getCrossSiteProtection, CorsOptions.Builder::crossSiteProtection,
-                    CorsFeature.Builder::crossSiteProtection));
+                    CorsFeature.Builder::crossSiteProtection),
+            new FlagOption(CorsOptionsFactory::getRejectDisallowedOriginsReportOnly, CorsOptions.Builder::rejectDisallowedOriginsReportOnly,
+                    CorsFeature.Builder::rejectDisallowedOriginsReportOnly),
+            new FlagOption(CorsOptionsFactory::getCrossSiteProtectionReportOnly, CorsOptions.Builder::crossSiteProtectionReportOnly,
+                    CorsFeature.Builder::crossSiteProtectionReportOnly));
 
     private Binding() {
     }

@@ -57,6 +57,12 @@ public class CorsOptionsFactory {
     /** Whether cross-site unsafe-method requests are refused with 403. Library default: false. */
     private Boolean crossSiteProtection;
 
+    /** Report-only {@code rejectDisallowedOrigins}: what it would refuse proceeds, and a {@code WARNING} says so. Library default: false. */
+    private Boolean rejectDisallowedOriginsReportOnly;
+
+    /** Report-only {@code crossSiteProtection}: what it would refuse proceeds, and a {@code WARNING} says so. Library default: false. */
+    private Boolean crossSiteProtectionReportOnly;
+
     /** @return origins, or null when not set */
     @JsonProperty
     public List<String> getOrigins() {
@@ -235,5 +241,29 @@ public class CorsOptionsFactory {
     @JsonProperty
     public void setCrossSiteProtection(Boolean crossSiteProtection) {
         this.crossSiteProtection = crossSiteProtection;
+    }
+
+    /** @return rejectDisallowedOriginsReportOnly, or null when not set */
+    @JsonProperty
+    public Boolean getRejectDisallowedOriginsReportOnly() {
+        return rejectDisallowedOriginsReportOnly;
+    }
+
+    /** @param rejectDisallowedOriginsReportOnly rejectDisallowedOriginsReportOnly, null for not set */
+    @JsonProperty
+    public void setRejectDisallowedOriginsReportOnly(Boolean rejectDisallowedOriginsReportOnly) {
+        this.rejectDisallowedOriginsReportOnly = rejectDisallowedOriginsReportOnly;
+    }
+
+    /** @return crossSiteProtectionReportOnly, or null when not set */
+    @JsonProperty
+    public Boolean getCrossSiteProtectionReportOnly() {
+        return crossSiteProtectionReportOnly;
+    }
+
+    /** @param crossSiteProtectionReportOnly crossSiteProtectionReportOnly, null for not set */
+    @JsonProperty
+    public void setCrossSiteProtectionReportOnly(Boolean crossSiteProtectionReportOnly) {
+        this.crossSiteProtectionReportOnly = crossSiteProtectionReportOnly;
     }
 }

@@ -66,6 +66,19 @@ public class CorsOptionProperties {
     /** Whether cross-site unsafe-method requests (Sec-Fetch-Site, else Origin) are refused with 403. Library default: false. */
     private Boolean crossSiteProtection;
 
+    /**
+     * Report-only reject-disallowed-origins: a request it would refuse proceeds (without CORS
+     * headers), and the decision event and a rate-limited WARNING say it would have been refused.
+     * Library default: false.
+     */
+    private Boolean rejectDisallowedOriginsReportOnly;
+
+    /**
+     * Report-only cross-site-protection: a request it would refuse proceeds, and the decision event
+     * and a rate-limited WARNING say it would have been refused. Library default: false.
+     */
+    private Boolean crossSiteProtectionReportOnly;
+
     public List<String> getOrigins() {
         return origins;
     }
@@ -184,5 +197,21 @@ public class CorsOptionProperties {
 
     public void setCrossSiteProtection(Boolean crossSiteProtection) {
         this.crossSiteProtection = crossSiteProtection;
+    }
+
+    public Boolean getRejectDisallowedOriginsReportOnly() {
+        return rejectDisallowedOriginsReportOnly;
+    }
+
+    public void setRejectDisallowedOriginsReportOnly(Boolean rejectDisallowedOriginsReportOnly) {
+        this.rejectDisallowedOriginsReportOnly = rejectDisallowedOriginsReportOnly;
+    }
+
+    public Boolean getCrossSiteProtectionReportOnly() {
+        return crossSiteProtectionReportOnly;
+    }
+
+    public void setCrossSiteProtectionReportOnly(Boolean crossSiteProtectionReportOnly) {
+        this.crossSiteProtectionReportOnly = crossSiteProtectionReportOnly;
     }
 }

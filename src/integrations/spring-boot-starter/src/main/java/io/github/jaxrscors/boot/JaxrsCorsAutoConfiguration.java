@@ -1,6 +1,8 @@
 package io.github.jaxrscors.boot;
 
+import io.github.jaxrscors.CorsDecisionListener;
 import io.github.jaxrscors.CorsFeature;
+import io.github.jaxrscors.CorsMetrics;
 import io.github.jaxrscors.CorsServletFilter;
 import jakarta.servlet.DispatcherType;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -28,7 +30,8 @@ import org.springframework.core.annotation.Order;
  * whole application's CORS configuration when every singleton is made, before the web server starts:
  * a mistake stops startup even though Boot starts Jersey lazily, at the first request.
  * In a servlet web application it also registers {@link CorsServletFilter} ahead of Spring
- * Security's filter chain. {@code jaxrs.cors.enabled=false} turns the starter off.
+ * Security's filter chain. {@code jaxrs.cors.enabled=false} turns the starter off. The application's
+ * {@link CorsDecisionListener} beans are added to the feature built from the properties.
  */
 @AutoConfiguration
 @ConditionalOnClass({ResourceConfig.class, CorsFeature.class})
@@ -39,15 +42,19 @@ public class JaxrsCorsAutoConfiguration {
     /**
      * The feature the properties describe.
      *
+     * Every {@link CorsDecisionListener} bean of the application is added to it, in bean order:
+     * {@link CorsMetrics} where Micrometer is present ({@link JaxrsCorsMetricsAutoConfiguration}).
+     *
      * @param properties the bound {@code jaxrs.cors.*} properties
+     * @param listeners  the application's decision listeners
      * @return the feature
      * @throws InvalidCorsConfigurationException naming the property the library refuses
      */
     @Bean
     @ConditionalOnMissingBean
-    CorsFeature jaxrsCorsFeature(JaxrsCorsProperties properties) {
+    CorsFeature jaxrsCorsFeature(JaxrsCorsProperties properties, ObjectProvider<CorsDecisionListener> listeners) {
         PropertyBinding.check(properties);
-        return PropertyBinding.feature(properties);
+        return PropertyBinding.feature(properties, listeners.orderedStream().toList());
     }
 
     @Bean

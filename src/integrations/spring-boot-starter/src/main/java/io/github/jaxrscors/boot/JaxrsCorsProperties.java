@@ -49,6 +49,13 @@ public class JaxrsCorsProperties extends CorsOptionProperties {
      */
     private Boolean trustForwardedHeaders;
 
+    /** The Micrometer counters of the CORS decisions. */
+    private final Metrics metrics = new Metrics();
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -101,6 +108,21 @@ public class JaxrsCorsProperties extends CorsOptionProperties {
 
         public void setPath(String path) {
             this.path = path;
+        }
+    }
+
+    /** {@code jaxrs.cors.metrics.*}: the counter {@code jaxrs.cors.requests}, where the application has a Micrometer MeterRegistry. */
+    public static class Metrics {
+
+        /** Whether the CORS decisions are counted (jaxrs.cors.requests) in the application's MeterRegistry, where it has one. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jaxrscors.boot;
 
+import io.github.jaxrscors.CorsDecisionListener;
 import io.github.jaxrscors.CorsFeature;
 import io.github.jaxrscors.CorsOptions;
 import jakarta.ws.rs.core.Configurable;
@@ -56,7 +57,11 @@ final class PropertyBinding {
             new FlagOption(CorsOptionProperties::getRejectDisallowedOrigins, CorsOptions.Builder::rejectDisallowedOrigins,
                     CorsFeature.Builder::rejectDisallowedOrigins),
             new FlagOption(CorsOptionProperties::getCrossSiteProtection, CorsOptions.Builder::crossSiteProtection,
-                    CorsFeature.Builder::crossSiteProtection));
+                    CorsFeature.Builder::crossSiteProtection),
+            new FlagOption(CorsOptionProperties::getRejectDisallowedOriginsReportOnly, CorsOptions.Builder::rejectDisallowedOriginsReportOnly,
+                    CorsFeature.Builder::rejectDisallowedOriginsReportOnly),
+            new FlagOption(CorsOptionProperties::getCrossSiteProtectionReportOnly, CorsOptions.Builder::crossSiteProtectionReportOnly,
+                    CorsFeature.Builder::crossSiteProtectionReportOnly));
 
     private PropertyBinding() {
     }
@@ -64,11 +69,13 @@ final class PropertyBinding {
     /**
      * The feature the properties describe, after {@link #check(JaxrsCorsProperties)}.
      *
-     * @param p the bound properties
+     * @param p         the bound properties
+     * @param listeners the decision listeners to add, in order
      * @return the feature to register
      */
-    static CorsFeature feature(JaxrsCorsProperties p) {
+    static CorsFeature feature(JaxrsCorsProperties p, List<CorsDecisionListener> listeners) {
         CorsFeature.Builder b = applicationWide(p);
+        listeners.forEach(b::decisionListener);
         for (JaxrsCorsProperties.Resource rule : p.getResources()) {
             b.resource(rule.getPath(), options(rule));
         }

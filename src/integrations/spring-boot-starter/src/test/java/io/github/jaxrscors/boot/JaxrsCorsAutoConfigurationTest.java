@@ -8,8 +8,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.github.jaxrscors.CorsDecisionListener;
 import io.github.jaxrscors.CorsFeature;
+import io.github.jaxrscors.CorsMetrics;
 import io.github.jaxrscors.CorsOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -126,12 +131,15 @@ class JaxrsCorsAutoConfigurationTest {
                 "jaxrs.cors.intercept-exceptions=false",
                 "jaxrs.cors.reject-disallowed-origins=true",
                 "jaxrs.cors.cross-site-protection=true",
+                "jaxrs.cors.reject-disallowed-origins-report-only=true",
+                "jaxrs.cors.cross-site-protection-report-only=true",
                 "jaxrs.cors.public-origins=https://api.example.com",
                 "jaxrs.cors.trust-forwarded-headers=true",
                 "jaxrs.cors.resources[0].path=/public/.*",
                 "jaxrs.cors.resources[0].origins=https://partner.example.com",
                 "jaxrs.cors.resources[0].supports-credentials=false",
                 "jaxrs.cors.resources[0].max-age=60",
+                "jaxrs.cors.resources[0].cross-site-protection-report-only=false",
                 "jaxrs.cors.resources[1].path=/.*")
                 .run(context -> {
                     CorsFeature byHand = CorsFeature.builder()
@@ -149,11 +157,13 @@ class JaxrsCorsAutoConfigurationTest {
                             .interceptExceptions(false)
                             .rejectDisallowedOrigins(true)
                             .crossSiteProtection(true)
+                            .rejectDisallowedOriginsReportOnly(true)
+                            .crossSiteProtectionReportOnly(true)
                             .maxAge(Duration.ofMinutes(10))
                             .publicOrigins("https://api.example.com")
                             .trustForwardedHeaders(true)
                             .resource("/public/.*", CorsOptions.builder().origins("https://partner.example.com")
-                                    .supportsCredentials(false).maxAge(Duration.ofSeconds(60)).build())
+                                    .supportsCredentials(false).maxAge(Duration.ofSeconds(60)).crossSiteProtectionReportOnly(false).build())
                             .resource("/.*", CorsOptions.builder().build())
                             .build();
                     assertThat(context.getBean(CorsFeature.class).toString(), is(byHand.toString()));
@@ -206,6 +216,68 @@ class JaxrsCorsAutoConfigurationTest {
                     assertThat(context.getBean(CorsFeature.class), sameInstance(FeatureBean.BEAN));
                     assertThat(context.getBean(ResourceConfig.class).getInstances(), hasItem(sameInstance(FeatureBean.BEAN)));
                 });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Micrometer {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Listener {
+        static final CorsDecisionListener LISTENER = event -> { };
+
+        @Bean
+        CorsDecisionListener listener() {
+            return LISTENER;
+        }
+    }
+
+    private final ApplicationContextRunner metered = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JaxrsCorsAutoConfiguration.class, JaxrsCorsMetricsAutoConfiguration.class))
+            .withUserConfiguration(Application.class);
+
+    @Test
+    void withAMeterRegistryBeanTheCountersAreBoundToItAndListenToTheFeature() {
+        metered.withUserConfiguration(Micrometer.class).run(context -> {
+            assertThat(context.getBeansOfType(CorsMetrics.class).size(), is(1));
+            assertThat(context.getBean(CorsMetrics.class).toString(), is("CorsMetrics{jaxrs.cors.requests}"));
+            assertThat(context.getBean(CorsFeature.class).toString(), containsString("decisionListeners=1"));
+        });
+    }
+
+    @Test
+    void withoutAMeterRegistryBeanNothingIsCountedAndNoListenerIsAdded() {
+        metered.run(context -> {
+            assertThat(context.getBeansOfType(CorsMetrics.class).size(), is(0));
+            assertThat(context.getBean(CorsFeature.class).toString(), not(containsString("decisionListeners")));
+        });
+    }
+
+    @Test
+    void withoutMicrometerOnTheClassPathTheStarterStillStarts() {
+        metered.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(String.valueOf(context.getStartupFailure()), is("null"));
+            assertThat(context.getBeansOfType(CorsMetrics.class).size(), is(0));
+            assertThat(context.getBean(CorsFeature.class).toString(), not(containsString("decisionListeners")));
+        });
+    }
+
+    @Test
+    void metricsEnabledFalseTurnsTheCountersOff() {
+        metered.withUserConfiguration(Micrometer.class).withPropertyValues("jaxrs.cors.metrics.enabled=false").run(context -> {
+            assertThat(context.getBeansOfType(CorsMetrics.class).size(), is(0));
+            assertThat(context.getBean(CorsFeature.class).toString(), not(containsString("decisionListeners")));
+        });
+    }
+
+    @Test
+    void aDecisionListenerBeanIsAddedToTheFeature() {
+        runner.withUserConfiguration(Listener.class)
+                .run(context -> assertThat(context.getBean(CorsFeature.class).toString(), containsString("decisionListeners=1")));
     }
 
     @Test
@@ -276,8 +348,9 @@ class JaxrsCorsAutoConfigurationTest {
         }
         for (String key : List.of("enabled", "origins", "origin-patterns", "methods", "allow-headers", "allow-header-patterns",
                 "expose-headers", "supports-credentials", "max-age", "send-wildcard", "vary-header", "allow-private-network",
-                "automatic-options", "intercept-exceptions", "reject-disallowed-origins", "cross-site-protection", "public-origins",
-                "trust-forwarded-headers", "annotated-only", "resources")) {
+                "automatic-options", "intercept-exceptions", "reject-disallowed-origins", "cross-site-protection",
+                "reject-disallowed-origins-report-only", "cross-site-protection-report-only", "public-origins",
+                "trust-forwarded-headers", "annotated-only", "resources", "metrics.enabled")) {
             int at = json.indexOf("\"name\": \"jaxrs.cors." + key + "\"");
             assertThat("jaxrs.cors." + key + " in the metadata", at >= 0, is(true));
             int end = json.indexOf('}', at);
