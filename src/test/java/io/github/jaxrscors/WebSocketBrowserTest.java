@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Headless Chromium opens {@code new WebSocket(...)} to an endpoint guarded by
  * {@link CorsWebSocketConfigurator}, from a page on an origin the application lists, from a page
- * on another origin, and from a page the WebSocket server serves itself (same origin, known by
- * publicOrigins), on each implementation (the same-origin page where the implementation serves
- * pages: Jetty and Tomcat). The page writes what its socket saw; the endpoint records what it received.
+ * on another origin, and from a page the WebSocket server serves itself (same origin, known by the
+ * upgrade's {@code Host}: no publicOrigins), on each implementation (the same-origin page where the
+ * implementation serves pages: Jetty and Tomcat; Tyrus's standalone server serves none). The page writes what its socket saw; the endpoint records what it received.
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
@@ -68,7 +68,6 @@ class WebSocketBrowserTest {
         HttpServer pageServer = null;
         try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                 .origins("http://localhost:" + listedPort)
-                .publicOrigins("http://localhost:" + port)
                 .build(), Map.of("/page", page("'ws://' + location.host + '/chat'", tag)))) {
             int socketPort = runtime.port();
             String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
