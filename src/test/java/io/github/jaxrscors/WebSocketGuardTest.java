@@ -279,6 +279,35 @@ class WebSocketGuardTest {
     }
 
     @Test
+    void anUpgradePathFindsItsEndpointExactTemplatesFirstThenTheMostLiteralSegments() {
+        List<WebSocketGuard.Endpoint> endpoints = List.of(new WebSocketGuard.Endpoint("/rooms/{room}", Object.class),
+                new WebSocketGuard.Endpoint("/rooms/lobby", String.class), new WebSocketGuard.Endpoint("/{any}/{room}", Integer.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/lobby").type(), is(String.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/7").type(), is(Object.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/halls/7").type(), is(Integer.class));
+        assertThat("a variable matches one whole segment", WebSocketGuard.Endpoint.find(endpoints, "/rooms/7/x"), is(nullValue()));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/"), is(nullValue()));
+    }
+
+    @Test
+    void anEndpointCarryingCrossOriginThatTheHookDidNotKnowIsRefusedInTheHandshakeWithAnErrorNamingTheFix() {
+        register("Shop", CorsOptions.builder().origins("https://app.example.com").build());
+        WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
+        View request = new View("/annotated", Map.of("Host", "shop.example", "Origin", "https://app.example.com"));
+        try {
+            WebSocketGuard.CURRENT.set(request);
+            assertThat("without the endpoint, the application's origins let it on", guard.checkOrigin("https://app.example.com"),
+                    is(true));
+            assertThat(guard.handshake("/annotated", WebSocketEndpoints.Annotated.class, "https://app.example.com", request),
+                    containsString("is not allowed by origins [https://annotated.example.com]"));
+        } finally {
+            WebSocketGuard.CURRENT.remove();
+        }
+        assertThat(log.messages(Level.SEVERE).toString(), containsString("WebSocket endpoint /annotated (WebSocketEndpoints$Annotated) "
+                + "carries @CrossOrigin, but the upgrade hook did not know the endpoint"));
+    }
+
+    @Test
     void aPredicateReadingAHeaderItDidNotDeclareRefusesTheUpgrade() {
         register("Shop", CorsOptions.builder().originPredicate((origin, request) -> request.header("Cookie") != null, "X-Tenant").build());
         WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
