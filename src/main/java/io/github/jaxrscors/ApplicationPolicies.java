@@ -21,9 +21,12 @@ final class ApplicationPolicies {
      *
      * @param name   the application, as messages name it
      * @param table  its policies, by path and annotated method
-     * @param server its own origins (publicOrigins, trustForwardedHeaders)
+     * @param server  its own origins (publicOrigins, trustForwardedHeaders)
+     * @param events  its decision listeners, told of WebSocket upgrades too
+     * @param servlet it runs in a servlet container (Jersey's servlet or filter), where an upgrade's
+     *                request is shown to {@code checkOrigin} only through {@code UpgradeRequests}
      */
-    record Application(String name, PolicyTable table, ServerOrigin server) {
+    record Application(String name, PolicyTable table, ServerOrigin server, DecisionEvents events, boolean servlet) {
         @Override
         public String toString() {
             return name;

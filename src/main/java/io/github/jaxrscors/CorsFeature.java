@@ -132,13 +132,14 @@ public final class CorsFeature implements Feature {
             CorsLog.errorOnce(e.getMessage());
             throw e;
         }
-        JerseyTranslator translator = new JerseyTranslator(table, server, new DecisionEvents(listeners));
+        DecisionEvents events = new DecisionEvents(listeners);
+        JerseyTranslator translator = new JerseyTranslator(table, server, events);
         context.register(new CorsDynamicFeature(table));
         context.register(new PreMatchingFilter(translator), PreMatchingFilter.PRIORITY);
         context.register(new CorsRequestFilter(translator), CorsRequestFilter.PRIORITY);
         context.register(new CorsResponseFilter(translator), CorsResponseFilter.PRIORITY);
         context.register(new StartupChecks(table, translator));
-        context.register(new ApplicationRegistration(table, server));
+        context.register(new ApplicationRegistration(table, server, events));
         return true;
     }
 

@@ -2,9 +2,12 @@ package io.github.jaxrscors;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +24,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -58,10 +62,20 @@ import org.jspecify.annotations.Nullable;
  * {@code security-constraint} runs before every filter: leave {@code OPTIONS} out of it
  * ({@code <http-method-omission>OPTIONS</http-method-omission>}).
  *
+ * <p><b>WebSocket upgrades.</b> As the context's {@code ServletContainerInitializer} (listed in the
+ * jar, so a container that scans a war runs it by itself), it shows a {@link CorsWebSocketConfigurator}
+ * the whole upgrade request ({@code Host}, forwarded headers, path, the headers a request-aware
+ * predicate reads) and the endpoints carrying {@code @CrossOrigin}, before the container's upgrade
+ * filter asks {@code checkOrigin}, so every refusal is a 403. Embedded, add it with the endpoint
+ * classes: Jetty {@code context.addServletContainerInitializer(new CorsServletFilter(), Chat.class)},
+ * Tomcat {@code context.addServletContainerInitializer(new CorsServletFilter(), Set.of(Chat.class))}.
+ * Without the WebSocket API it does nothing.
+ *
  * <p>The servlet API is an optional dependency of the library: applications without servlets never
  * load this class.
  */
-public final class CorsServletFilter implements Filter {
+@HandlesTypes(CrossOrigin.class)
+public final class CorsServletFilter implements Filter, ServletContainerInitializer {
 
     /** Set once a preflight met an application Jersey had not started yet, so it is said once. */
     private final AtomicBoolean warnedNotStarted = new AtomicBoolean();
@@ -69,6 +83,19 @@ public final class CorsServletFilter implements Filter {
     /** A filter with nothing to configure: the Jersey application's options are its policies. */
     public CorsServletFilter() {
         // Everything it needs is found per request, under the servlet context.
+    }
+
+    /**
+     * Installs the WebSocket upgrade hook in the context (a request listener), once; nothing
+     * where the WebSocket API is absent.
+     *
+     * @param classes the classes carrying {@code @CrossOrigin} the container found (or that were given); the
+     *                WebSocket endpoints among them are matched to upgrades by path
+     * @param context the servlet context starting
+     */
+    @Override
+    public void onStartup(@Nullable Set<Class<?>> classes, ServletContext context) {
+        UpgradeRequests.install(context, classes);
     }
 
     /**

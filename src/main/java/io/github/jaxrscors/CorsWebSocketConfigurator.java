@@ -19,48 +19,48 @@ import jakarta.websocket.server.ServerEndpointConfig;
  *         .configurator(new CorsWebSocketConfigurator()).build();
  * }</pre>
  *
- * <p><b>Which origins.</b> The origins of the Jersey application's {@link CorsFeature} (its
- * builder options over the {@code jaxrs.cors.*} properties), found while the application runs
- * in the same web application (class loader) as the endpoint. They add up as for CORS: exact
- * origins, subdomain and port wildcards, {@code originPatterns}, {@code originPredicate}. Path
- * rules do not apply: a WebSocket path is not a resource path. For other origins on some
- * endpoints, put {@link CrossOrigin} (or an annotation composed with it) on a subclass and name
- * that in {@code @ServerEndpoint(configurator = ...)}: its attributes that are set win over the
- * application's, as a class annotation does on a resource.
+ * <p><b>Which origins.</b> Those of the CORS policy that covers the endpoint, stacked as for a
+ * resource: {@link CrossOrigin} (or an annotation composed with it) on the endpoint class, then on
+ * the configurator (a subclass named in {@code @ServerEndpoint(configurator = ...)}), then the
+ * first {@code resource(...)} rule of the Jersey application's {@link CorsFeature} whose regex
+ * matches the upgrade's path (relative to the context, as in {@code @ServerEndpoint}), then the
+ * application's builder options and {@code jaxrs.cors.*} properties. The application is the one
+ * running in the same web application (class loader) as the endpoint. They add up as for CORS:
+ * exact origins, subdomain and port wildcards, {@code originPatterns}, {@code originPredicate}
+ * (the request-aware one sees the upgrade: method {@code GET}, its path and declared headers).
+ * Where rules exist and none matches the path (and no annotation applies), no origin is allowed.
  * <pre>{@code
  * @CrossOrigin(origins = "https://admin.example.com")
- * public class AdminOrigins extends CorsWebSocketConfigurator { }
- *
- * @ServerEndpoint(value = "/admin/feed", configurator = AdminOrigins.class)
+ * @ServerEndpoint(value = "/admin/feed", configurator = CorsWebSocketConfigurator.class)
  * public class AdminFeed { ... }
  * }</pre>
- * The annotation goes on the configurator, not on the endpoint: Jakarta WebSocket asks
- * {@code checkOrigin} with the {@code Origin} value alone, before it tells the configurator which
- * endpoint or request the upgrade is for, and {@code checkOrigin} is the one step every
- * implementation answers with 403. An endpoint class that carries {@code @CrossOrigin} itself is
- * refused every upgrade, with an ERROR naming it. With no running application and no annotation
- * (or several applications in one class loader), there are no origins to allow: every
- * cross-origin upgrade is refused and a WARNING (an ERROR for several) says why, until that changes:
- * the origins are looked up again whenever an application starts or stops (a reload included).
  *
  * <p><b>What passes.</b> An upgrade without {@code Origin} (no browser sends one; any other client
- * could send any value). An {@code Origin} the options allow. An {@code Origin} equal to one of
- * the server's {@link CorsFeature.Builder#publicOrigins(String...) publicOrigins}: that is how a
- * same-origin page is recognized, since the request's own {@code Host} is not shown to
- * {@code checkOrigin}; list the origin the browser uses to reach the server there (or among the
- * origins). Everything else gets 403, logged at DEBUG with the reason. A request-aware
- * {@link CorsOptions.Builder#originPredicate(java.util.function.BiPredicate, String...) originPredicate}
- * is asked in {@code modifyHandshake} with a {@link CorsRequestView} of the handshake (method
- * {@code GET}, its path and declared headers); the upgrade it refuses fails before the socket
- * opens, but the container chooses the status (an error, not 403), as it does for any failing
- * {@code modifyHandshake}.
+ * could send any value). An {@code Origin} the policy allows. A same-origin page: an {@code Origin}
+ * equal to the request's own ({@code scheme://Host}, or what a trusted proxy forwarded under
+ * {@link CorsFeature.Builder#trustForwardedHeaders(boolean) trustForwardedHeaders}), or to one of
+ * the {@link CorsFeature.Builder#publicOrigins(String...) publicOrigins}. Everything else gets 403,
+ * no socket, logged at DEBUG with the reason, and each upgrade is reported to the application's
+ * {@link CorsDecisionListener}s (method {@code GET}, the endpoint's path template).
+ *
+ * <p><b>Where it decides.</b> Only {@code checkOrigin} is answered 403 by every implementation, and
+ * it is shown the {@code Origin} value alone. In a servlet container (Jetty, Tomcat),
+ * {@link CorsServletFilter}, registered as the context's {@code ServletContainerInitializer}
+ * (found by itself in a war; embedded, one line: docs/deployment.md), shows it the whole request,
+ * and the endpoints carrying {@code @CrossOrigin}, so it decides everything there. Without that
+ * hook, only publicOrigins tell a same-origin page, and where a path rule or a request-aware
+ * predicate would decide, every cross-origin upgrade is refused (a startup WARNING and an ERROR
+ * say so). On Tyrus beside a Jersey application outside a servlet container (Grizzly), the
+ * decision is taken in {@code modifyHandshake}, whose 403 Tyrus answers.
  *
  * <p><b>Refused at first use</b> (every cross-origin upgrade refused, logged at ERROR with the
  * setting, its source and the fix): origins {@code "*"} (the default when none are configured),
  * {@code "null"} or a pattern that matches any site. Browsers send cookies with every upgrade,
  * so such a socket is open to every site as its visitors; a socket meant for every site needs no
- * configurator. When the origins are resolved, an INFO line says which origins are in force and
- * where they came from; the first upgrade an endpoint sees logs which endpoint it guards.
+ * configurator. With no running application and no annotation (or several applications in one
+ * class loader), every cross-origin upgrade is refused with a WARNING (an ERROR for several); the
+ * origins are looked up again whenever an application starts or stops. The first upgrade an
+ * endpoint sees logs, at INFO, which policy guards it and where its origins came from.
  *
  * <p>A subclass that overrides {@link #modifyHandshake} calls {@code super.modifyHandshake}
  * first. The WebSocket API ({@code jakarta.websocket-api} 2.1 or later) is needed only by
@@ -78,7 +78,7 @@ public class CorsWebSocketConfigurator extends ServerEndpointConfig.Configurator
 
     /**
      * Whether an upgrade with this {@code Origin} may go on: false (the container answers 403)
-     * unless it has none, the options allow it, or it is one of the server's publicOrigins.
+     * unless it has none, the policy covering it allows it, or it is the server's own.
      *
      * @param originHeaderValue the upgrade's {@code Origin}, or null
      * @return whether the upgrade may go on
@@ -89,10 +89,10 @@ public class CorsWebSocketConfigurator extends ServerEndpointConfig.Configurator
     }
 
     /**
-     * Asks a request-aware origin predicate with the handshake, and refuses an endpoint whose
-     * class carries {@code @CrossOrigin}. A refusal sets 403 where the implementation's response
-     * has a status (Tyrus), else throws, so the container fails the handshake (Jetty and Tomcat
-     * answer 500) before any socket exists. Then the container's default handshake.
+     * Decides the upgrade with its endpoint and request where {@code checkOrigin} could not (Tyrus
+     * outside a servlet container), and reports it to the application's listeners. A refusal sets
+     * 403 where the implementation's response has a status (Tyrus), else throws, so the container
+     * fails the handshake before any socket exists. Then the container's default handshake.
      *
      * @param sec      the endpoint's configuration
      * @param request  the opening handshake
@@ -101,7 +101,7 @@ public class CorsWebSocketConfigurator extends ServerEndpointConfig.Configurator
      */
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-        HandshakeView view = new HandshakeView(request);
+        HandshakeView view = new HandshakeView(request, sec.getPath());
         String origin = view.header(CorsHeaders.ORIGIN);
         String refusal = guard.handshake(sec.getPath(), sec.getEndpointClass(), origin, view);
         if (refusal != null) {

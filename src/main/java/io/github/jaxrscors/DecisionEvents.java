@@ -77,6 +77,14 @@ final class DecisionEvents {
         if (decision.reportedOnly()) {
             warn(event);
         }
+        emit(event);
+    }
+
+    /**
+     * Tells the JFR recording and every listener of an event: a request Jersey decided, or a
+     * WebSocket upgrade ({@code WebSocketGuard}: method {@code GET}, the endpoint's path template).
+     */
+    void emit(CorsDecisionEvent event) {
         if (JFR && DecisionRecord.enabled()) {
             DecisionRecord.commit(event);
         }

@@ -7,16 +7,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A WebSocket opening handshake as a request-aware origin predicate sees it: method {@code GET}
- * (RFC 6455, section 4.1), the request's path, and its headers (the predicate's declared names
- * only, which {@code OriginMatcher} enforces).
+ * A WebSocket opening handshake as {@code modifyHandshake} shows it: its headers ({@code Host}
+ * among them), and its path as the endpoint's path template reaches it (the request path's last
+ * segments, as many as the template has, so a context path in front does not count).
  */
-final class HandshakeView implements CorsRequestView {
+final class HandshakeView implements Handshake {
 
     private final HandshakeRequest request;
+    private final String template;
 
-    HandshakeView(HandshakeRequest request) {
+    HandshakeView(HandshakeRequest request, String template) {
         this.request = request;
+        this.template = template;
     }
 
     @Override
@@ -24,12 +26,33 @@ final class HandshakeView implements CorsRequestView {
         return "GET";
     }
 
-    /** The handshake's path, percent-decoded, with the container's context path where it serves one. */
+    /** The request path's last segments, one per segment of the endpoint's template, with a leading {@code /}. */
     @Override
     public String path() {
         URI uri = request.getRequestURI();
         String path = uri == null ? null : uri.getPath();
-        return path == null || path.isEmpty() ? "/" : path;
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        int segments = template.equals("/") ? 0 : template.split("/", -1).length - 1;
+        int start = path.length();
+        for (int i = 0; i < segments && start > 0; i++) {
+            start = path.lastIndexOf('/', start - 1);
+        }
+        return segments == 0 ? "/" : path.substring(Math.max(start, 0));
+    }
+
+    /** {@code https} where the handshake came over TLS ({@code wss}), else {@code http}. */
+    @Override
+    public String scheme() {
+        URI uri = request.getRequestURI();
+        String scheme = uri == null ? null : uri.getScheme();
+        return "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? "https" : "http";
+    }
+
+    @Override
+    public WebSocketGuard.@Nullable Endpoint endpoint() {
+        return null;
     }
 
     /** The header's values joined by commas; names compared case-insensitively, as the containers' maps differ. */

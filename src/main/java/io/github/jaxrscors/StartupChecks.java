@@ -77,7 +77,8 @@ final class StartupChecks implements ContainerLifecycleListener {
                 CorsLog.warn(rule + " can match no resource path of this application, so it covers nothing. Rule paths are "
                         + "relative to the application root, without its context path or servlet mapping; the resource paths "
                         + "are " + templates + ". If the application is mounted at /api/*, write resource(\"/.*\") for all of it, "
-                        + "or a path such as \"/users/.*\" for part of it.");
+                        + "or a path such as \"/users/.*\" for part of it. (A rule meant for WebSocket endpoints only is matched "
+                        + "against their paths at each upgrade; this check does not see them.)");
             }
         }
         if ("false".equals(String.valueOf(container.getConfiguration().getProperty(EARLY_PREFLIGHTS)))) {

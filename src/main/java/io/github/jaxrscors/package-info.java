@@ -93,9 +93,13 @@
  *
  * <p><b>WebSocket adapter</b> (Jakarta WebSocket, an optional dependency)
  * <ul>
- * <li>{@code WebSocketGuard}: a configurator's origins (its {@code @CrossOrigin} over the running application's) and the
- * decision for each upgrade, from the {@code Origin} alone in {@code checkOrigin}, from the request in {@code modifyHandshake}.</li>
- * <li>{@code HandshakeView}: a WebSocket handshake as a request-aware origin predicate sees it.</li>
+ * <li>{@code WebSocketGuard}: the policy covering an upgrade (the endpoint class's {@code @CrossOrigin}, the configurator's,
+ * the path rule matching its path, the application's) and the one decision: in {@code checkOrigin} with the request the
+ * servlet hook shows, in {@code modifyHandshake} with the handshake outside a servlet container; reports each upgrade to the
+ * application's listeners.</li>
+ * <li>{@code Handshake}: an upgrade request as the decision reads it (its own origin from {@code Host} and, when trusted,
+ * the forwarded headers).</li>
+ * <li>{@code HandshakeView}: the handshake {@code modifyHandshake} is shown, as a {@code Handshake}.</li>
  * </ul>
  *
  * <p><b>Servlet adapter</b> (the servlet API, an optional dependency)
@@ -103,6 +107,9 @@
  * <li>{@code CorsServletFilter}: a request met before every other filter: a preflight goes to
  * {@code JerseyTranslator.preflightBeforeMatching} and its answer is {@code JerseyTranslator.answer}'s; an actual request's
  * response gets {@code JerseyTranslator.actualBeforeMatching}'s decision before it is committed, unless Jersey decided.</li>
+ * <li>{@code UpgradeRequests}: installed by {@code CorsServletFilter} as the context's {@code ServletContainerInitializer}: a
+ * request listener that shows {@code WebSocketGuard} each upgrade request for its duration, ahead of the container's upgrade
+ * filter, and the endpoints carrying {@code @CrossOrigin} by path.</li>
  * <li>{@code ServletFront}: the Jersey applications of a servlet context, under a context attribute, added by
  * {@code StartupChecks} when the Jersey servlet starts one; found by the servlet's name.</li>
  * </ul>

@@ -43,12 +43,13 @@ class EngineBoundaryTest {
             "PreMatchingFilter", "CorsResponseFilter", "CorsState", "ErrorResponseWriter", "JerseyTranslator", "PreflightRouter",
             "RequestFacts", "CorsFeature", "CrossOrigin", "OptBoolean", "Registrations", "CrossOriginDiscovery", "ApplicationRegistration",
             // The WebSocket adapter: Jakarta WebSocket types, and the annotation reading it shares with the Jersey adapter.
-            "CorsWebSocketConfigurator", "WebSocketGuard", "HandshakeView",
-            // The servlet adapter: the servlet API, loaded only where a servlet container runs the filter or Jersey.
-            "CorsServletFilter", "ServletFront");
+            "CorsWebSocketConfigurator", "WebSocketGuard", "Handshake", "HandshakeView",
+            // The servlet adapter: the servlet API, loaded only where a servlet container runs the filter or Jersey, or the
+            // initializer that shows WebSocket upgrades to the configurator.
+            "CorsServletFilter", "ServletFront", "UpgradeRequests");
 
     /** The only classes that may refer to the servlet API, an optional dependency. */
-    static final List<String> SERVLET_ADAPTER = List.of("CorsServletFilter", "ServletFront");
+    static final List<String> SERVLET_ADAPTER = List.of("CorsServletFilter", "ServletFront", "UpgradeRequests");
 
     @Test
     void onlyTheServletAdapterRefersToTheServletApi() throws IOException, URISyntaxException {

@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Headless Chromium opens {@code new WebSocket(...)} to an endpoint guarded by
  * {@link CorsWebSocketConfigurator}, from a page on an origin the application lists, from a page
- * on another origin, and from a page the WebSocket server serves itself (same origin, known by
- * publicOrigins), on each implementation (the same-origin page where the implementation serves
- * pages: Jetty and Tomcat). The page writes what its socket saw; the endpoint records what it received.
+ * on another origin, and from a page the WebSocket server serves itself (same origin, known by the
+ * upgrade's {@code Host}: no publicOrigins), on each implementation (the same-origin page where the
+ * implementation serves pages: Jetty and Tomcat; Tyrus's standalone server serves none); and an
+ * endpoint under a path rule, from a page on the rule's origin and from one on the application's. The page writes what its socket saw; the endpoint records what it received.
  */
 @Tag("browser")
 @EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
@@ -68,7 +69,6 @@ class WebSocketBrowserTest {
         HttpServer pageServer = null;
         try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                 .origins("http://localhost:" + listedPort)
-                .publicOrigins("http://localhost:" + port)
                 .build(), Map.of("/page", page("'ws://' + location.host + '/chat'", tag)))) {
             int socketPort = runtime.port();
             String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
@@ -89,6 +89,47 @@ class WebSocketBrowserTest {
                 assertThat(kind + ": the socket opened and carried a message each way: " + seen, seen,
                         is(List.of("open", "message echo:hello from " + tag, "close 1000")));
                 assertThat("the endpoint saw the message", WebSocketEndpoints.received("/chat"), hasItem("hello from " + tag));
+            }
+        } finally {
+            if (pageServer != null) {
+                pageServer.shutdownNow();
+            }
+        }
+    }
+
+    static Stream<Arguments> ruledPages() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            cases.add(Arguments.of(kind, "rule's"));
+            cases.add(Arguments.of(kind, "application's"));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: page on the {1} origin opens /team-a")
+    @MethodSource("ruledPages")
+    void theEndpointsPathRuleDecidesWhichPagesOpenItsSocket(Kind kind, String which) throws Exception {
+        int applicationPort = BrowserEndToEndTest.freePort();
+        int rulePort = BrowserEndToEndTest.freePort();
+        String tag = kind.name() + "-rule-" + System.nanoTime();
+        WebSocketEndpoints.reset();
+        HttpServer pageServer = null;
+        try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
+                .origins("http://localhost:" + applicationPort)
+                .resource("/team-a", CorsOptions.builder().origins("http://localhost:" + rulePort).build())
+                .resource("/.*")
+                .build(), Map.of())) {
+            int port = which.equals("rule's") ? rulePort : applicationPort;
+            pageServer = BrowserEndToEndTest.pageServer(port, page("'ws://localhost:" + runtime.port() + "/team-a'", tag));
+            List<String> seen = results(HeadlessChromium.dumpDom("http://localhost:" + port + "/", 60_000));
+            if (which.equals("rule's")) {
+                assertThat(kind + ": the socket opened and carried a message each way: " + seen, seen,
+                        is(List.of("open", "message echo:hello from " + tag, "close 1000")));
+                assertThat("the endpoint saw the message", WebSocketEndpoints.received("/team-a"), hasItem("hello from " + tag));
+            } else {
+                assertThat(kind + ": the application's origin is not the rule's: the socket failed: " + seen, seen,
+                        is(List.of("error", "close 1006")));
+                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened("/team-a"), is(0));
             }
         } finally {
             if (pageServer != null) {

@@ -44,7 +44,7 @@ public final class WebSocketEndpoints {
     }
 
     /** Every endpoint class, for the containers that deploy them by class. */
-    static final List<Class<?>> ALL = List.of(Chat.class, Admin.class, Partner.class, Misplaced.class);
+    static final List<Class<?>> ALL = List.of(Chat.class, Admin.class, Partner.class, Annotated.class, TeamA.class, TeamB.class);
 
     private static String echo(String path, String message) {
         RECEIVED.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(message);
@@ -111,18 +111,46 @@ public final class WebSocketEndpoints {
         }
     }
 
-    /** {@code @CrossOrigin} on the endpoint, where the configurator cannot see it: every upgrade refused. */
-    @CrossOrigin(origins = "https://misplaced.example.com")
-    @ServerEndpoint(value = "/misplaced", configurator = CorsWebSocketConfigurator.class)
-    public static class Misplaced {
+    /** {@code @CrossOrigin} on the endpoint class: its origins guard it, over the application's. */
+    @CrossOrigin(origins = "https://annotated.example.com")
+    @ServerEndpoint(value = "/annotated", configurator = CorsWebSocketConfigurator.class)
+    public static class Annotated {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/misplaced");
+            WebSocketEndpoints.open("/annotated");
         }
 
         @OnMessage
         public String message(String message) {
-            return echo("/misplaced", message);
+            return echo("/annotated", message);
+        }
+    }
+
+    /** Under the path rule {@code resource("/team-a", ...)} where the tests set one. */
+    @ServerEndpoint(value = "/team-a", configurator = CorsWebSocketConfigurator.class)
+    public static class TeamA {
+        @OnOpen
+        public void open(Session session) {
+            WebSocketEndpoints.open("/team-a");
+        }
+
+        @OnMessage
+        public String message(String message) {
+            return echo("/team-a", message);
+        }
+    }
+
+    /** Under the path rule {@code resource("/team-b", ...)} where the tests set one. */
+    @ServerEndpoint(value = "/team-b", configurator = CorsWebSocketConfigurator.class)
+    public static class TeamB {
+        @OnOpen
+        public void open(Session session) {
+            WebSocketEndpoints.open("/team-b");
+        }
+
+        @OnMessage
+        public String message(String message) {
+            return echo("/team-b", message);
         }
     }
 

@@ -49,12 +49,18 @@ class WebSocketGuardTest {
         log.close();
     }
 
+    /** An application in a servlet container without the upgrade hook: checkOrigin is shown the Origin alone. */
     private static ApplicationPolicies.Application application(String name, CorsOptions options, Map<String, Object> properties,
             String... publicOrigins) {
+        return application(name, options, properties, true, publicOrigins);
+    }
+
+    private static ApplicationPolicies.Application application(String name, CorsOptions options, Map<String, Object> properties,
+            boolean servlet, String... publicOrigins) {
         PolicyTable table = PolicyTable.create(new Layer(options, "CorsFeature.builder()"), PropertyReader.read(properties), List.of(),
                 false);
         return new ApplicationPolicies.Application("the Jersey application " + name, table,
-                PolicyResolver.serverOrigin(List.of(publicOrigins), "CorsFeature.builder()", false));
+                PolicyResolver.serverOrigin(List.of(publicOrigins), "CorsFeature.builder()", false), new DecisionEvents(List.of()), servlet);
     }
 
     private ApplicationPolicies.Application register(String name, CorsOptions options, String... publicOrigins) {
@@ -64,10 +70,20 @@ class WebSocketGuardTest {
     }
 
     /** A handshake as a request-aware predicate sees it. */
-    record View(String path, Map<String, String> headers) implements CorsRequestView {
+    record View(String path, Map<String, String> headers) implements Handshake {
         @Override
         public String method() {
             return "GET";
+        }
+
+        @Override
+        public String scheme() {
+            return "http";
+        }
+
+        @Override
+        public WebSocketGuard.Endpoint endpoint() {
+            return null;
         }
 
         @Override
@@ -94,16 +110,13 @@ class WebSocketGuardTest {
     void theStartupLineSaysWhichOriginsAreInForceAndWhereTheyCameFrom() {
         register("Shop", CorsOptions.builder().origins("https://app.example.com").build(), "https://shop.example");
         WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
-        guard.checkOrigin("https://app.example.com");
-        assertThat(log.messages(Level.INFO), hasItem("WebSocket upgrades checked by CorsWebSocketConfigurator: origins "
-                + "[https://app.example.com] (from CorsFeature.builder() of the Jersey application Shop); same-origin pages through "
-                + "publicOrigins [https://shop.example]; upgrades without Origin pass; others are refused with 403"));
         guard.handshake("/chat", WebSocketEndpoints.Chat.class, "https://app.example.com", new View("/chat", Map.of()));
         guard.handshake("/chat", WebSocketEndpoints.Chat.class, "https://app.example.com", new View("/chat", Map.of()));
         assertThat("one line per endpoint", log.messages(Level.INFO).stream().filter(m -> m.startsWith("WebSocket endpoint")).toList(),
-                is(List.of("WebSocket endpoint /chat (WebSocketEndpoints$Chat) is guarded by CorsWebSocketConfigurator: origins "
+                is(List.of("WebSocket endpoint /chat (WebSocketEndpoints$Chat) is guarded by origins "
                         + "[https://app.example.com] (from CorsFeature.builder() of the Jersey application Shop); same-origin pages "
-                        + "through publicOrigins [https://shop.example]; upgrades without Origin pass; others are refused with 403")));
+                        + "pass through the request's own origin and publicOrigins [https://shop.example]; upgrades without Origin "
+                        + "pass; others are refused with 403")));
     }
 
     @Test
@@ -113,6 +126,7 @@ class WebSocketGuardTest {
         WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
         assertThat(guard.checkOrigin("https://app.example.com"), is(true));
         assertThat(guard.checkOrigin("https://evil.example"), is(false));
+        guard.handshake("/chat", WebSocketEndpoints.Chat.class, null, new View("/chat", Map.of()));
         assertThat(log.messages(Level.INFO).toString(), containsString("(from property jaxrs.cors.origins of the Jersey application Shop)"));
     }
 
@@ -121,9 +135,10 @@ class WebSocketGuardTest {
         WebSocketGuard guard = new WebSocketGuard(WebSocketEndpoints.AdminOrigins.class);
         assertThat(guard.checkOrigin("https://admin.example.com"), is(true));
         assertThat(guard.checkOrigin("https://app.example.com"), is(false));
-        assertThat(log.messages(Level.INFO).toString(), allOf(containsString("WebSocket upgrades checked by WebSocketEndpoints$AdminOrigins"),
-                containsString("(from @CrossOrigin on WebSocketEndpoints$AdminOrigins)"),
-                containsString("no publicOrigins, so a same-origin page is refused unless its origin is listed")));
+        guard.handshake("/admin", WebSocketEndpoints.Admin.class, null, new View("/admin", Map.of()));
+        assertThat(log.messages(Level.INFO).toString(), allOf(containsString("WebSocket endpoint /admin (WebSocketEndpoints$Admin) is "
+                + "guarded by origins [https://admin.example.com]"), containsString("(from @CrossOrigin on WebSocketEndpoints$AdminOrigins)"),
+                containsString("same-origin pages pass through the request's own origin;")));
     }
 
     @Test
@@ -211,16 +226,16 @@ class WebSocketGuardTest {
         assertThat(new WebSocketGuard(CorsWebSocketConfigurator.class).checkOrigin("https://evil.example\r\nX-Forged: 1"), is(false));
         List<String> debug = log.records().stream().filter(r -> r.getLevel() == Level.FINE).map(r -> r.getMessage()).toList();
         assertThat(debug, hasItem("WebSocket upgrade refused with 403 by CorsWebSocketConfigurator: Origin "
-                + "\"https://evil.example\\u000d\\u000aX-Forged: 1\" is not allowed by origins [https://app.example.com] and is not one "
-                + "of the server's publicOrigins []"));
+                + "\"https://evil.example\\u000d\\u000aX-Forged: 1\" is not allowed by origins [https://app.example.com] (from "
+                + "CorsFeature.builder()) and is not the server's own (the request's own origin, the request not shown)"));
         assertThat("no raw line break reaches the log", debug.stream().filter(m -> m.contains("\r") || m.contains("\n")).toList(), is(empty()));
     }
 
     @Test
-    void aRequestAwarePredicateDecidesInTheHandshakeWithTheHeadersItDeclared() {
-        register("Shop", CorsOptions.builder().originPredicate((origin, request) -> origin.equals("https://tenant.example.com")
-                && "acme".equals(request.header("X-Tenant")) && request.path().equals("/chat") && request.method().equals("GET"),
-                "X-Tenant").build());
+    void outsideAServletContainerARequestAwarePredicateDecidesInTheHandshakeWithTheHeadersItDeclared() {
+        ApplicationPolicies.register(loader, application("Shop", CorsOptions.builder().originPredicate((origin, request) -> origin.equals(
+                "https://tenant.example.com") && "acme".equals(request.header("X-Tenant")) && request.path().equals("/chat")
+                && request.method().equals("GET"), "X-Tenant").build(), Map.of(), false));
         WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
         assertThat("checkOrigin cannot see the request: the handshake decides", guard.checkOrigin("https://tenant.example.com"), is(true));
         assertThat("a value that is no origin is refused at once", guard.checkOrigin("https://tenant.example.com/"), is(false));
@@ -229,6 +244,67 @@ class WebSocketGuardTest {
         assertThat(guard.handshake("/chat", WebSocketEndpoints.Chat.class, "https://tenant.example.com",
                 new View("/chat", Map.of("X-Tenant", "other"))), containsString("is refused by the originPredicate"));
         assertThat(guard.handshake("/chat", WebSocketEndpoints.Chat.class, null, new View("/chat", Map.of())), is(nullValue()));
+    }
+
+    @Test
+    void withTheRequestShownCheckOriginDecidesSameOriginByHostAndAsksTheRequestAwarePredicate() {
+        register("Shop", CorsOptions.builder().originPredicate((origin, request) -> origin.equals("https://tenant.example.com")
+                && "acme".equals(request.header("X-Tenant")) && request.path().equals("/chat"), "X-Tenant").build());
+        WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
+        try {
+            WebSocketGuard.CURRENT.set(new View("/chat", Map.of("Host", "shop.example:8080", "Origin", "http://shop.example:8080")));
+            assertThat("the request's own origin, from Host", guard.checkOrigin("http://shop.example:8080"), is(true));
+            WebSocketGuard.CURRENT.set(new View("/chat", Map.of("Host", "shop.example:8080", "Origin", "https://tenant.example.com",
+                    "X-Tenant", "acme")));
+            assertThat(guard.checkOrigin("https://tenant.example.com"), is(true));
+            WebSocketGuard.CURRENT.set(new View("/chat", Map.of("Host", "shop.example:8080", "Origin", "https://tenant.example.com",
+                    "X-Tenant", "other")));
+            assertThat("the predicate refuses in checkOrigin (403)", guard.checkOrigin("https://tenant.example.com"), is(false));
+            WebSocketGuard.CURRENT.set(new View("/chat", Map.of("Host", "shop.example:8080", "Origin", "http://shop.example:9090")));
+            assertThat("another port is another origin", guard.checkOrigin("http://shop.example:9090"), is(false));
+        } finally {
+            WebSocketGuard.CURRENT.remove();
+        }
+    }
+
+    @Test
+    void withoutTheRequestARequestAwarePredicateRefusesEveryCrossOriginUpgradeNamingTheFix() {
+        register("Shop", CorsOptions.builder().originPredicate((origin, request) -> true, "X-Tenant").build(), "https://shop.example");
+        WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
+        assertThat(guard.checkOrigin("https://tenant.example.com"), is(false));
+        assertThat("publicOrigins still tell a same-origin page", guard.checkOrigin("https://shop.example"), is(true));
+        assertThat(guard.checkOrigin(null), is(true));
+        assertThat(log.messages(Level.SEVERE).toString(), containsString("Register io.github.jaxrscors.CorsServletFilter as the "
+                + "context's ServletContainerInitializer"));
+    }
+
+    @Test
+    void anUpgradePathFindsItsEndpointExactTemplatesFirstThenTheMostLiteralSegments() {
+        List<WebSocketGuard.Endpoint> endpoints = List.of(new WebSocketGuard.Endpoint("/rooms/{room}", Object.class),
+                new WebSocketGuard.Endpoint("/rooms/lobby", String.class), new WebSocketGuard.Endpoint("/{any}/{room}", Integer.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/lobby").type(), is(String.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/7").type(), is(Object.class));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/halls/7").type(), is(Integer.class));
+        assertThat("a variable matches one whole segment", WebSocketGuard.Endpoint.find(endpoints, "/rooms/7/x"), is(nullValue()));
+        assertThat(WebSocketGuard.Endpoint.find(endpoints, "/rooms/"), is(nullValue()));
+    }
+
+    @Test
+    void anEndpointCarryingCrossOriginThatTheHookDidNotKnowIsRefusedInTheHandshakeWithAnErrorNamingTheFix() {
+        register("Shop", CorsOptions.builder().origins("https://app.example.com").build());
+        WebSocketGuard guard = new WebSocketGuard(CorsWebSocketConfigurator.class);
+        View request = new View("/annotated", Map.of("Host", "shop.example", "Origin", "https://app.example.com"));
+        try {
+            WebSocketGuard.CURRENT.set(request);
+            assertThat("without the endpoint, the application's origins let it on", guard.checkOrigin("https://app.example.com"),
+                    is(true));
+            assertThat(guard.handshake("/annotated", WebSocketEndpoints.Annotated.class, "https://app.example.com", request),
+                    containsString("is not allowed by origins [https://annotated.example.com]"));
+        } finally {
+            WebSocketGuard.CURRENT.remove();
+        }
+        assertThat(log.messages(Level.SEVERE).toString(), containsString("WebSocket endpoint /annotated (WebSocketEndpoints$Annotated) "
+                + "carries @CrossOrigin, but the upgrade hook did not know the endpoint"));
     }
 
     @Test

@@ -3,9 +3,7 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * WebSocket upgrades over raw sockets on Tyrus (Grizzly), Jetty 12 and Tomcat, each guarded by
- * {@link CorsWebSocketConfigurator} with the Jersey application's origins: every origin form
- * against {@code Sec-Fetch-Site} and cookies, the status and the headers of each answer, and
- * whether the endpoint opened a socket and saw the message.
+ * {@link CorsWebSocketConfigurator} with the policy covering the endpoint: every origin form
+ * against {@code Sec-Fetch-Site} and cookies, same-origin pages by {@code Host} and by trusted
+ * forwarded headers, path rules, {@code @CrossOrigin} on the endpoint class and on the
+ * configurator; the status and the headers of each answer (a refusal is 403 everywhere), whether
+ * the endpoint opened a socket and saw the message, and the decision events.
  */
 @Tag("http")
 @Isolated
@@ -36,6 +37,11 @@ class WebSocketOriginOverHttpTest {
 
     private static final Map<Kind, WebSocketRuntime> RUNTIMES = new EnumMap<>(Kind.class);
     private static final Map<Kind, Integer> PORTS = new EnumMap<>(Kind.class);
+    /** The same endpoints behind an application that trusts forwarded headers. */
+    private static final Map<Kind, WebSocketRuntime> TRUSTING = new EnumMap<>(Kind.class);
+    private static final Map<Kind, Integer> TRUSTING_PORTS = new EnumMap<>(Kind.class);
+    /** What the first application's decision listener was told. */
+    private static final List<CorsDecisionEvent> EVENTS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,10 +51,17 @@ class WebSocketOriginOverHttpTest {
                     .origins("https://app.example.com", "https://*.apps.example.com", "http://dev.example.test:*")
                     .originPatterns("https://pr-\\d+\\.preview\\.example\\.net")
                     .originPredicate(origin -> origin.equals("https://partner.example.org"))
-                    .publicOrigins("http://localhost:" + port)
+                    .resource("/team-a", CorsOptions.builder().origins("https://a.example.com").build())
+                    .resource("/team-b", CorsOptions.builder().origins("https://b.example.com").build())
+                    .resource("/.*")
+                    .decisionListener(EVENTS::add)
                     .build(), Map.of());
             RUNTIMES.put(kind, runtime);
             PORTS.put(kind, runtime.port());
+            WebSocketRuntime trusting = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
+                    .origins("https://app.example.com").trustForwardedHeaders(true).build(), Map.of());
+            TRUSTING.put(kind, trusting);
+            TRUSTING_PORTS.put(kind, trusting.port());
         }
     }
 
@@ -57,9 +70,12 @@ class WebSocketOriginOverHttpTest {
         for (WebSocketRuntime runtime : RUNTIMES.values()) {
             runtime.close();
         }
+        for (WebSocketRuntime runtime : TRUSTING.values()) {
+            runtime.close();
+        }
     }
 
-    /** Origin values and whether {@code /chat} accepts them; {@code OWN} stands for the server's own origin. */
+    /** Origin values and whether {@code /chat} accepts them; {@code OWN} stands for the server's own origin, from its Host. */
     static final String OWN = "own";
 
     static List<Object[]> origins() {
@@ -71,7 +87,9 @@ class WebSocketOriginOverHttpTest {
                 new Object[] {"http://dev.example.test:5173", true, "port wildcard"},
                 new Object[] {"https://pr-42.preview.example.net", true, "origin pattern"},
                 new Object[] {"https://partner.example.org", true, "origin predicate"},
-                new Object[] {OWN, true, "the server's own origin (publicOrigins)"},
+                new Object[] {OWN, true, "the server's own origin (scheme and Host)"},
+                new Object[] {"http://localhost:1", false, "the same host on another port"},
+                new Object[] {"https://localhost", false, "the same host over another scheme"},
                 new Object[] {"https://evil.example", false, "another site"},
                 new Object[] {"https://app.example.com.evil.example", false, "a lookalike suffix"},
                 new Object[] {"null", false, "null (sandboxed iframe)"},
@@ -146,24 +164,109 @@ class WebSocketOriginOverHttpTest {
                 WebSocketEndpoints.received(path).contains(message), is(accepted));
     }
 
+    static Stream<Arguments> endpointAnnotation() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            cases.add(Arguments.of(kind, "https://annotated.example.com", true));
+            cases.add(Arguments.of(kind, "https://app.example.com", false));
+            cases.add(Arguments.of(kind, "https://evil.example", false));
+            cases.add(Arguments.of(kind, OWN, true));
+            cases.add(Arguments.of(kind, null, true));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: /annotated from Origin {1}: accepted {2}")
+    @MethodSource("endpointAnnotation")
+    void crossOriginOnTheEndpointClassDecidesItsUpgradesOverTheApplicationsOrigins(Kind kind, String origin, boolean accepted)
+            throws Exception {
+        assertPath(kind, PORTS.get(kind), "/annotated", origin, accepted);
+    }
+
+    static Stream<Arguments> pathRules() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            cases.add(Arguments.of(kind, "/team-a", "https://a.example.com", true));
+            cases.add(Arguments.of(kind, "/team-a", "https://b.example.com", false));
+            cases.add(Arguments.of(kind, "/team-a", "https://app.example.com", false));
+            cases.add(Arguments.of(kind, "/team-b", "https://b.example.com", true));
+            cases.add(Arguments.of(kind, "/team-b", "https://a.example.com", false));
+            cases.add(Arguments.of(kind, "/team-b", "https://app.example.com", false));
+            cases.add(Arguments.of(kind, "/team-b", OWN, true));
+            cases.add(Arguments.of(kind, "/chat", "https://a.example.com", false));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} from Origin {2}: accepted {3}")
+    @MethodSource("pathRules")
+    void theFirstPathRuleMatchingTheEndpointsPathLendsItsOrigins(Kind kind, String path, String origin, boolean accepted)
+            throws Exception {
+        assertPath(kind, PORTS.get(kind), path, origin, accepted);
+    }
+
+    static Stream<Arguments> forwarded() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (boolean trusted : new boolean[] {true, false}) {
+                cases.add(Arguments.of(kind, trusted, "https://public.example.com",
+                        List.of("X-Forwarded-Proto: https", "X-Forwarded-Host: public.example.com"), trusted));
+                cases.add(Arguments.of(kind, trusted, "https://public.example.com",
+                        List.of("Forwarded: proto=https;host=public.example.com"), trusted));
+                cases.add(Arguments.of(kind, trusted, "https://public.example.com:8443",
+                        List.of("Forwarded: proto=https;host=\"public.example.com:8443\""), trusted));
+                cases.add(Arguments.of(kind, trusted, "https://evil.example",
+                        List.of("X-Forwarded-Proto: https", "X-Forwarded-Host: public.example.com"), false));
+                // Behind a trusted proxy the server's own origin is the forwarded one, not the address the proxy used.
+                cases.add(Arguments.of(kind, trusted, OWN, List.of("X-Forwarded-Proto: https", "X-Forwarded-Host: public.example.com"),
+                        !trusted));
+                cases.add(Arguments.of(kind, trusted, "https://app.example.com", List.of("X-Forwarded-Host: public.example.com"), true));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: trustForwardedHeaders {1}, Origin {2}, {3}: accepted {4}")
+    @MethodSource("forwarded")
+    void aSameOriginPageBehindAProxyIsRecognizedByItsForwardedHeadersOnlyWhenTheyAreTrusted(Kind kind, boolean trusted, String origin,
+            List<String> forwarded, boolean accepted) throws Exception {
+        int port = trusted ? TRUSTING_PORTS.get(kind) : PORTS.get(kind);
+        List<String> headers = new ArrayList<>(forwarded);
+        headers.add("Origin: " + (OWN.equals(origin) ? "http://localhost:" + port : origin));
+        String message = "f-" + kind.ordinal() + "-" + System.nanoTime();
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
+        assertUpgrade(kind + " " + headers, result, accepted, "echo:" + message);
+        assertThat("the endpoint saw the message exactly when the upgrade was accepted",
+                WebSocketEndpoints.received("/chat").contains(message), is(accepted));
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
-    void anEndpointCarryingCrossOriginItselfOpensNoSocketForAnyUpgrade(Kind kind) throws Exception {
+    void eachUpgradeIsReportedToTheApplicationsDecisionListenersOnce(Kind kind) throws Exception {
         int port = PORTS.get(kind);
-        List<Integer> statuses = new ArrayList<>();
-        for (String[] headers : new String[][] {{}, {"Origin: https://app.example.com"}, {"Origin: https://misplaced.example.com"}}) {
-            RawUpgrade.Result result = RawUpgrade.upgrade(port, "/misplaced", "hello", headers);
-            statuses.add(result.reply().status());
-            // Tomcat's 500 keeps the Sec-WebSocket-Accept it set before modifyHandshake; no client takes a 500 for a socket.
-            assertThat("no socket: " + result.reply(), result.echo(), is(nullValue()));
-        }
-        assertThat(kind + " refused each upgrade: " + statuses, statuses, everyItem(not(is(101))));
-        // An unlisted origin is refused by checkOrigin (403 everywhere); the others reach modifyHandshake, which
-        // sets 403 on Tyrus and throws elsewhere (Jetty and Tomcat answer 500).
-        int late = kind == Kind.TYRUS_ON_GRIZZLY ? 403 : 500;
-        assertThat(kind + " statuses without Origin, from a listed origin, from an unlisted one", statuses, contains(late, late, 403));
-        assertThat("the endpoint never opened", WebSocketEndpoints.opened("/misplaced"), is(0));
-        assertThat(WebSocketEndpoints.received("/misplaced"), is(empty()));
+        EVENTS.clear();
+        RawUpgrade.upgrade(port, "/team-a", "x", "Origin: https://evil.example");
+        RawUpgrade.upgrade(port, "/team-a", "x", "Origin: https://a.example.com");
+        RawUpgrade.upgrade(port, "/team-a", "x");
+        List<String> events = EVENTS.stream().map(e -> e.outcome() + " " + e.reason() + " " + e.method() + " " + e.pathTemplate() + " "
+                + e.origin() + " " + e.policy()).toList();
+        assertThat(kind + ": " + events, events, contains(
+                "REFUSED_DISALLOWED_ORIGIN ORIGIN_REFUSED GET /team-a https://evil.example resource(\"/team-a\")",
+                "ACTUAL_ALLOWED ORIGIN_ALLOWED GET /team-a https://a.example.com resource(\"/team-a\")",
+                "ACTUAL_WITHOUT_HEADERS NO_ORIGIN GET /team-a null resource(\"/team-a\")"));
+    }
+
+    /** An upgrade of {@code path} from {@code origin} ({@code OWN}: the server's own), accepted or refused with 403. */
+    static void assertPath(Kind kind, int port, String path, String origin, boolean accepted) throws Exception {
+        String sent = OWN.equals(origin) ? "http://localhost:" + port : origin;
+        String message = "p-" + kind.ordinal() + "-" + System.nanoTime();
+        int before = WebSocketEndpoints.opened(path);
+        RawUpgrade.Result result = sent == null ? RawUpgrade.upgrade(port, path, message)
+                : RawUpgrade.upgrade(port, path, message, "Origin: " + sent);
+        assertUpgrade(kind + " " + path + " Origin " + sent, result, accepted, "echo:" + message);
+        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(path) - before, is(accepted ? 1 : 0));
+        assertThat("the endpoint saw the message exactly when the upgrade was accepted",
+                WebSocketEndpoints.received(path).contains(message), is(accepted));
     }
 
     static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {

@@ -38,7 +38,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * <li>Tomcat: the same, in one context.</li>
  * </ul>
  * The endpoints are at the root ({@code /chat}); pages (path to HTML) are served where the
- * implementation serves servlets (Jetty and Tomcat).
+ * implementation serves servlets (Jetty and Tomcat). There, {@link CorsServletFilter} is the
+ * context's {@code ServletContainerInitializer}, given the endpoint classes, as
+ * docs/deployment.md shows, unless a test starts the runtime {@code withoutHook}.
  */
 abstract class WebSocketRuntime implements AutoCloseable {
 
@@ -54,14 +56,19 @@ abstract class WebSocketRuntime implements AutoCloseable {
     abstract int port();
 
     static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages) throws Exception {
+        return start(kind, port, feature, pages, true);
+    }
+
+    /** {@code hook} false: the servlet containers run without the library's upgrade hook. */
+    static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages, boolean hook) throws Exception {
         ResourceConfig application = new ResourceConfig(WebSocketEndpoints.Ping.class).setApplicationName("Chat").register(feature);
         switch (kind) {
             case TYRUS_ON_GRIZZLY:
                 return tyrus(port, application);
             case JETTY_12:
-                return jetty(port, application, pages);
+                return jetty(port, application, pages, hook);
             default:
-                return tomcat(port, application, pages);
+                return tomcat(port, application, pages, hook);
         }
     }
 
@@ -70,10 +77,15 @@ abstract class WebSocketRuntime implements AutoCloseable {
      * it), trying another port when the one chosen was taken in the meantime by another process.
      */
     static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages) throws Exception {
+        return startOnFreePort(kind, feature, pages, true);
+    }
+
+    static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages, boolean hook)
+            throws Exception {
         for (int attempt = 1;; attempt++) {
             int port = BrowserEndToEndTest.freePort();
             try {
-                return start(kind, port, feature.apply(port), pages);
+                return start(kind, port, feature.apply(port), pages, hook);
             } catch (Exception e) {
                 boolean taken = false;
                 for (Throwable t = e; t != null; t = t.getCause()) {
@@ -123,7 +135,8 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
     }
 
-    private static WebSocketRuntime jetty(int port, ResourceConfig application, Map<String, String> pages) throws Exception {
+    private static WebSocketRuntime jetty(int port, ResourceConfig application, Map<String, String> pages, boolean hook)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("localhost");
@@ -135,6 +148,9 @@ abstract class WebSocketRuntime implements AutoCloseable {
         jersey.setInitOrder(1);
         context.addServlet(jersey, "/api/*");
         pages.forEach((path, html) -> context.addServlet(new ServletHolder(new PageServlet(html)), path));
+        if (hook) {
+            context.addServletContainerInitializer(new CorsServletFilter(), WebSocketEndpoints.ALL.toArray(Class<?>[]::new));
+        }
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             for (Class<?> endpoint : WebSocketEndpoints.ALL) {
                 container.addEndpoint(endpoint);
@@ -160,7 +176,8 @@ abstract class WebSocketRuntime implements AutoCloseable {
         };
     }
 
-    private static WebSocketRuntime tomcat(int port, ResourceConfig application, Map<String, String> pages) throws Exception {
+    private static WebSocketRuntime tomcat(int port, ResourceConfig application, Map<String, String> pages, boolean hook)
+            throws Exception {
         Path baseDir = Files.createTempDirectory("tomcat-websocket");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
@@ -179,6 +196,9 @@ abstract class WebSocketRuntime implements AutoCloseable {
             context.addServletMappingDecoded(path, "page" + path);
         });
         context.addServletContainerInitializer(new WsSci(), null);
+        if (hook) {
+            context.addServletContainerInitializer(new CorsServletFilter(), new HashSet<>(WebSocketEndpoints.ALL));
+        }
         context.addServletContainerInitializer((classes, servletContext) -> {
             ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
             try {
