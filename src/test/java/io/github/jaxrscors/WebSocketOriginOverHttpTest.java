@@ -39,7 +39,6 @@ class WebSocketOriginOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        WebSocketEndpoints.reset();
         for (Kind kind : Kind.values()) {
             WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                     .origins("https://app.example.com", "https://*.apps.example.com", "http://dev.example.test:*")
@@ -112,13 +111,12 @@ class WebSocketOriginOverHttpTest {
             headers.add("Cookie: " + cookie);
         }
         String message = "m-" + kind.ordinal() + "-" + System.nanoTime();
-        int before = WebSocketEndpoints.opened("/chat");
-        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
+        String socket = "/chat?run=" + message;
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
         assertUpgrade(kind + " Origin " + sent, result, accepted, "echo:" + message);
-        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened("/chat") - before,
-                is(accepted ? 1 : 0));
+        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(socket), is(accepted ? 1 : 0));
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received("/chat").contains(message), is(accepted));
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 
     static Stream<Arguments> configuratorAnnotations() {
@@ -139,11 +137,12 @@ class WebSocketOriginOverHttpTest {
     void crossOriginOnTheConfiguratorReplacesTheApplicationsOrigins(Kind kind, String path, String origin, boolean accepted)
             throws Exception {
         String message = "a-" + kind.ordinal() + "-" + System.nanoTime();
-        RawUpgrade.Result result = origin == null ? RawUpgrade.upgrade(PORTS.get(kind), path, message)
-                : RawUpgrade.upgrade(PORTS.get(kind), path, message, "Origin: " + origin);
+        String socket = path + "?run=" + message;
+        RawUpgrade.Result result = origin == null ? RawUpgrade.upgrade(PORTS.get(kind), socket, message)
+                : RawUpgrade.upgrade(PORTS.get(kind), socket, message, "Origin: " + origin);
         assertUpgrade(kind + " " + path + " Origin " + origin, result, accepted, "echo:" + message);
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received(path).contains(message), is(accepted));
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,8 +150,9 @@ class WebSocketOriginOverHttpTest {
     void anEndpointCarryingCrossOriginItselfOpensNoSocketForAnyUpgrade(Kind kind) throws Exception {
         int port = PORTS.get(kind);
         List<Integer> statuses = new ArrayList<>();
+        String socket = "/misplaced?run=" + kind.ordinal() + "-" + System.nanoTime();
         for (String[] headers : new String[][] {{}, {"Origin: https://app.example.com"}, {"Origin: https://misplaced.example.com"}}) {
-            RawUpgrade.Result result = RawUpgrade.upgrade(port, "/misplaced", "hello", headers);
+            RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, "hello", headers);
             statuses.add(result.reply().status());
             // Tomcat's 500 keeps the Sec-WebSocket-Accept it set before modifyHandshake; no client takes a 500 for a socket.
             assertThat("no socket: " + result.reply(), result.echo(), is(nullValue()));
@@ -162,8 +162,8 @@ class WebSocketOriginOverHttpTest {
         // sets 403 on Tyrus and throws elsewhere (Jetty and Tomcat answer 500).
         int late = kind == Kind.TYRUS_ON_GRIZZLY ? 403 : 500;
         assertThat(kind + " statuses without Origin, from a listed origin, from an unlisted one", statuses, contains(late, late, 403));
-        assertThat("the endpoint never opened", WebSocketEndpoints.opened("/misplaced"), is(0));
-        assertThat(WebSocketEndpoints.received("/misplaced"), is(empty()));
+        assertThat("the endpoint never opened", WebSocketEndpoints.opened(socket), is(0));
+        assertThat(WebSocketEndpoints.received(socket), is(empty()));
     }
 
     static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
