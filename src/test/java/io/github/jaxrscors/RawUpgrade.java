@@ -1,5 +1,12 @@
 package io.github.jaxrscors;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +130,27 @@ final class RawUpgrade {
             return Base64.getEncoder().encodeToString(sha1);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Asserts an upgrade's answer: no {@code Access-Control-*} header nor {@code Vary}; accepted, a 101
+     * with the accept key and the echo; refused, a 403 without either.
+     */
+    static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
+        Reply reply = result.reply();
+        List<String> accessControl = reply.headers().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
+        assertThat(what + ": a WebSocket answer carries no Access-Control-* header: " + reply, accessControl, is(empty()));
+        assertThat(what + ": nor Vary: " + reply, reply.headers().get("Vary"), is(nullValue()));
+        if (accepted) {
+            assertThat(what + ": " + reply, reply.status(), is(101));
+            assertThat(what, reply.headers().get("Sec-WebSocket-Accept"), contains(RawUpgrade.ACCEPT));
+            assertThat(what, reply.headers().get("Upgrade").get(0).toLowerCase(), startsWith("websocket"));
+            assertThat(what + ": the socket carries a message each way", result.echo(), is(expectedEcho));
+        } else {
+            assertThat(what + ": " + reply, reply.status(), is(403));
+            assertThat(what + ": no accept header", reply.headers().get("Sec-WebSocket-Accept"), is(nullValue()));
+            assertThat(what + ": no socket", result.echo(), is(nullValue()));
         }
     }
 }

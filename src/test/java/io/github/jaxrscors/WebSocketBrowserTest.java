@@ -60,8 +60,8 @@ class WebSocketBrowserTest {
     @ParameterizedTest(name = "{0}: page on the {1} origin")
     @MethodSource("pages")
     void onlyListedAndSameOriginPagesOpenTheSocket(Kind kind, String which) throws Exception {
-        int listedPort = BrowserEndToEndTest.freePort();
-        int otherPort = BrowserEndToEndTest.freePort();
+        int listedPort = BrowserPages.freePort();
+        int otherPort = BrowserPages.freePort();
         String tag = kind.name() + "-" + which + "-" + System.nanoTime();
         String socket = "/chat?run=" + tag;
         HttpServer pageServer = null;
@@ -76,7 +76,7 @@ class WebSocketBrowserTest {
                 url = "http://localhost:" + socketPort + "/page";
             } else {
                 int port = which.equals("listed") ? listedPort : otherPort;
-                pageServer = BrowserEndToEndTest.pageServer(port, page(socketUrl, tag));
+                pageServer = BrowserPages.pageServer(port, page(socketUrl, tag));
                 url = "http://localhost:" + port + "/";
             }
             List<String> seen = results(HeadlessChromium.dumpDom(url, 60_000));

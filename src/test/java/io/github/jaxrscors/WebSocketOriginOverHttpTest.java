@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.github.jaxrscors.WebSocketRuntime.Kind;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ class WebSocketOriginOverHttpTest {
         String message = "m-" + kind.ordinal() + "-" + System.nanoTime();
         String socket = "/chat?run=" + message;
         RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
-        assertUpgrade(kind + " Origin " + sent, result, accepted, "echo:" + message);
+        RawUpgrade.assertUpgrade(kind + " Origin " + sent, result, accepted, "echo:" + message);
         assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(socket), is(accepted ? 1 : 0));
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
                 WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
@@ -140,7 +139,7 @@ class WebSocketOriginOverHttpTest {
         String socket = path + "?run=" + message;
         RawUpgrade.Result result = origin == null ? RawUpgrade.upgrade(PORTS.get(kind), socket, message)
                 : RawUpgrade.upgrade(PORTS.get(kind), socket, message, "Origin: " + origin);
-        assertUpgrade(kind + " " + path + " Origin " + origin, result, accepted, "echo:" + message);
+        RawUpgrade.assertUpgrade(kind + " " + path + " Origin " + origin, result, accepted, "echo:" + message);
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
                 WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
@@ -164,22 +163,5 @@ class WebSocketOriginOverHttpTest {
         assertThat(kind + " statuses without Origin, from a listed origin, from an unlisted one", statuses, contains(late, late, 403));
         assertThat("the endpoint never opened", WebSocketEndpoints.opened(socket), is(0));
         assertThat(WebSocketEndpoints.received(socket), is(empty()));
-    }
-
-    static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
-        Reply reply = result.reply();
-        List<String> accessControl = reply.headers().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
-        assertThat(what + ": a WebSocket answer carries no Access-Control-* header: " + reply, accessControl, is(empty()));
-        assertThat(what + ": nor Vary: " + reply, reply.headers().get("Vary"), is(nullValue()));
-        if (accepted) {
-            assertThat(what + ": " + reply, reply.status(), is(101));
-            assertThat(what, reply.headers().get("Sec-WebSocket-Accept"), contains(RawUpgrade.ACCEPT));
-            assertThat(what, reply.headers().get("Upgrade").get(0).toLowerCase(), startsWith("websocket"));
-            assertThat(what + ": the socket carries a message each way", result.echo(), is(expectedEcho));
-        } else {
-            assertThat(what + ": " + reply, reply.status(), is(403));
-            assertThat(what + ": no accept header", reply.headers().get("Sec-WebSocket-Accept"), is(nullValue()));
-            assertThat(what + ": no socket", result.echo(), is(nullValue()));
-        }
     }
 }

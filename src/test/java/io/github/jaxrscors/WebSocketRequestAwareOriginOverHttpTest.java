@@ -83,7 +83,7 @@ class WebSocketRequestAwareOriginOverHttpTest {
         String socket = "/chat?run=" + message;
         RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
         if (status == 101 || status == 403) {
-            WebSocketOriginOverHttpTest.assertUpgrade(kind + " " + headers, result, status == 101, "echo:" + message);
+            RawUpgrade.assertUpgrade(kind + " " + headers, result, status == 101, "echo:" + message);
         } else {
             assertThat(kind + " " + headers + ": " + result.reply(), result.reply().status(), is(status));
             assertThat("no socket", result.echo(), is(nullValue()));

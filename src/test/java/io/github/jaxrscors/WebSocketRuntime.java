@@ -71,7 +71,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
      */
     static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages) throws Exception {
         for (int attempt = 1;; attempt++) {
-            int port = BrowserEndToEndTest.freePort();
+            int port = BrowserPages.freePort();
             try {
                 return start(kind, port, feature.apply(port), pages);
             } catch (Exception e) {
@@ -97,7 +97,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         thread.setContextClassLoader(ownLoader());
         try {
             org.glassfish.grizzly.http.server.HttpServer jersey = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://localhost:" + BrowserEndToEndTest.freePort() + "/api/"), application);
+                    URI.create("http://localhost:" + BrowserPages.freePort() + "/api/"), application);
             org.glassfish.tyrus.server.Server tyrus = new org.glassfish.tyrus.server.Server("localhost", port, "/", Map.of(),
                     new HashSet<>(WebSocketEndpoints.ALL));
             try {
