@@ -21,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Tag("http")
 @ResourceLock(Invocations.LOCK)
 class ActualRequestsOverHttpTest extends JerseyTest {
+
+    static final String LEGACY = "https://legacy.example.com";
 
     @Path("things")
     public static class Things {
@@ -66,6 +70,27 @@ class ActualRequestsOverHttpTest extends JerseyTest {
         public Response varyOnEverything() {
             return Response.ok("x").header("Vary", "*").build();
         }
+
+        @GET
+        @Path("own")
+        public Response ownAllowOrigin() {
+            return Response.ok("own").header("Access-Control-Allow-Origin", LEGACY).build();
+        }
+
+        @GET
+        @Path("redirect")
+        public Response redirect() {
+            return Response.seeOther(URI.create("/things")).build();
+        }
+    }
+
+    @Path("anyone")
+    @CrossOrigin(origins = "*", sendWildcard = OptBoolean.TRUE, exposeHeaders = "X-Total")
+    public static class Anyone {
+        @GET
+        public String get() {
+            return "anyone";
+        }
     }
 
     @Path("admin")
@@ -89,7 +114,7 @@ class ActualRequestsOverHttpTest extends JerseyTest {
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0");
-        return new ResourceConfig(Things.class, Admin.class, Sandboxed.class).register(CorsFeature.builder().origins(APP).build());
+        return new ResourceConfig(Things.class, Admin.class, Sandboxed.class, Anyone.class).register(CorsFeature.builder().origins(APP).build());
     }
 
     private Reply get(String path, String origin) {
@@ -156,5 +181,35 @@ class ActualRequestsOverHttpTest extends JerseyTest {
     void headRequestIsCoveredLikeGet() {
         Reply r = Reply.of(CorsRequests.actual(target("things"), APP, "HEAD"));
         assertThat(r, allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
+    }
+
+    @Test
+    void allowOriginSetByTheResourceIsReplacedForAnAllowedOriginAndKeptOtherwise() {
+        assertThat(get("things/own", APP), allOf(hasStatus(200), allowsOrigin(APP), varyIs("Origin")));
+        assertThat("the resource's own header is the application's choice", get("things/own", LEGACY),
+                allOf(hasStatus(200), allowsOrigin(LEGACY), varyIs("Origin")));
+    }
+
+    @Test
+    void redirectToACorsRequestCarriesTheHeaders() {
+        Reply r = Reply.of(CorsRequests.get(target("things/redirect").property(ClientProperties.FOLLOW_REDIRECTS, false), APP));
+        assertThat("the browser runs the CORS check on the 3xx before following it", r,
+                allOf(hasStatus(303), allowsOrigin(APP), varyIs("Origin")));
+        Reply refused = Reply.of(CorsRequests.get(target("things/redirect").property(ClientProperties.FOLLOW_REDIRECTS, false), EVIL));
+        assertThat("the same redirect to an unlisted origin", refused, allOf(hasStatus(303), hasNoCorsHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void constantWildcardAnswerGoesOnEveryResponseWithoutVary() {
+        assertThat("with Origin", get("anyone", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"),
+                hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoHeader("Vary")));
+        assertThat("without Origin: the same constant answer, safe for a shared cache", get("anyone", null), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", "*"), hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoHeader("Vary")));
+    }
+
+    @Test
+    void constantWildcardAnswersTheNullOriginToo() {
+        assertThat(get("anyone", "null"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", "*"),
+                hasHeader("Access-Control-Expose-Headers", "X-Total"), hasNoHeader("Access-Control-Allow-Credentials"), hasNoHeader("Vary")));
     }
 }

@@ -91,7 +91,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         @GET
         @Path("conflict")
         public String conflict() {
-            throw new ErrorResponsesOverHttpTest.ConflictException();
+            throw new ConflictException();
         }
 
         @GET
@@ -197,7 +197,7 @@ class AttackSuiteOverHttpTest extends JerseyTest {
         forceSet(TestProperties.CONTAINER_PORT, "0");
         return new ResourceConfig(Api.class, Secret.class, Partners.class, Patterned.class, Sandboxed.class, Open.class,
                 Constant.class)
-                .register(new ErrorResponsesOverHttpTest.ConflictMapper())
+                .register(new ConflictException.Mapper())
                 .register(CorsFeature.builder()
                         .origins(APP)
                         .methods("GET", "PUT")

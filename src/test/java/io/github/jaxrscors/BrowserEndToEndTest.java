@@ -14,18 +14,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -208,9 +201,9 @@ class BrowserEndToEndTest {
     @BeforeAll
     static void startServersAndBrowse() throws Exception {
         Invocations.reset();
-        int apiPort = freePort();
-        int allowedPort = freePort();
-        int otherPort = freePort();
+        int apiPort = BrowserPages.freePort();
+        int allowedPort = BrowserPages.freePort();
+        int otherPort = BrowserPages.freePort();
         String allowedOrigin = "http://localhost:" + allowedPort;
         api = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + apiPort + "/"),
                 new ResourceConfig(Api.class).register(PreflightCounter.class).register(CorsFeature.builder()
@@ -219,10 +212,10 @@ class BrowserEndToEndTest {
                         .resource("/e2e/.*")
                         .build()));
         String apiBase = "http://localhost:" + apiPort;
-        allowedPage = pageServer(allowedPort, page(apiBase, "allowed"));
-        otherPage = pageServer(otherPort, page(apiBase, "other"));
-        fromAllowed = results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
-        fromOther = results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
+        allowedPage = BrowserPages.pageServer(allowedPort, page(apiBase, "allowed"));
+        otherPage = BrowserPages.pageServer(otherPort, page(apiBase, "other"));
+        fromAllowed = BrowserPages.results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
+        fromOther = BrowserPages.results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
     }
 
     @AfterAll
@@ -232,37 +225,6 @@ class BrowserEndToEndTest {
                 s.shutdownNow();
             }
         }
-    }
-
-    static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static HttpServer pageServer(int port, String html) throws IOException {
-        HttpServer server = new HttpServer();
-        server.addListener(new NetworkListener("page", "localhost", port));
-        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
-            @Override
-            public void service(Request request, org.glassfish.grizzly.http.server.Response response) throws IOException {
-                response.setContentType("text/html;charset=utf-8");
-                response.getWriter().write(html);
-            }
-        }, "/");
-        server.start();
-        return server;
-    }
-
-    static Map<String, String> results(String dom) {
-        Matcher m = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
-        assertThat("the page finished its scenarios; DOM: " + dom, m.find() && !m.group(1).isEmpty(), is(true));
-        Map<String, String> outcomes = new HashMap<>();
-        for (String line : m.group(1).split("\n")) {
-            int eq = line.indexOf('=');
-            outcomes.put(line.substring(0, eq), line.substring(eq + 1).replace("&amp;", "&"));
-        }
-        return outcomes;
     }
 
     private static String outcome(Map<String, String> results, String id) {

@@ -179,9 +179,9 @@ class BrowserStreamsEndToEndTest {
 
     @BeforeAll
     static void startServersAndBrowse() throws Exception {
-        int apiPort = BrowserEndToEndTest.freePort();
-        int allowedPort = BrowserEndToEndTest.freePort();
-        int otherPort = BrowserEndToEndTest.freePort();
+        int apiPort = BrowserPages.freePort();
+        int allowedPort = BrowserPages.freePort();
+        int otherPort = BrowserPages.freePort();
         String allowedOrigin = "http://localhost:" + allowedPort;
         api = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + apiPort + "/"),
                 new ResourceConfig(Live.class).register(CorsFeature.builder().origins(allowedOrigin).build())
@@ -189,10 +189,10 @@ class BrowserStreamsEndToEndTest {
                         // a stream of small chunks must turn that off to reach the client as written.
                         .property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0));
         String apiBase = "http://localhost:" + apiPort;
-        allowedPage = BrowserEndToEndTest.pageServer(allowedPort, page(apiBase, "allowed"));
-        otherPage = BrowserEndToEndTest.pageServer(otherPort, page(apiBase, "other"));
-        fromAllowed = BrowserEndToEndTest.results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
-        fromOther = BrowserEndToEndTest.results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
+        allowedPage = BrowserPages.pageServer(allowedPort, page(apiBase, "allowed"));
+        otherPage = BrowserPages.pageServer(otherPort, page(apiBase, "other"));
+        fromAllowed = BrowserPages.results(HeadlessChromium.dumpDom(allowedOrigin + "/", 60_000));
+        fromOther = BrowserPages.results(HeadlessChromium.dumpDom("http://localhost:" + otherPort + "/", 60_000));
     }
 
     @AfterAll

@@ -23,6 +23,8 @@ import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -42,6 +44,13 @@ class ClientDisconnectsOverHttpTest {
 
     static final String APP = "https://app.example.com";
     static final int STREAMS = 6;
+
+    /** Runs the SSE streams after their resource method has returned. */
+    static final ExecutorService LATER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "client-disconnects-later");
+        t.setDaemon(true);
+        return t;
+    });
 
     static final AtomicInteger STARTED = new AtomicInteger();
     static final AtomicInteger ENDED = new AtomicInteger();
@@ -73,7 +82,7 @@ class ClientDisconnectsOverHttpTest {
         @Produces(MediaType.SERVER_SENT_EVENTS)
         public void sse(@Context SseEventSink sink, @Context Sse sse) {
             STARTED.incrementAndGet();
-            ResourceKindsOverHttpTest.LATER.execute(() -> {
+            LATER.execute(() -> {
                 try (sink) {
                     for (long end = System.nanoTime() + 30_000_000_000L; !sink.isClosed() && System.nanoTime() < end;) {
                         sink.send(sse.newEvent("tick", "x".repeat(1024))).toCompletableFuture().join();

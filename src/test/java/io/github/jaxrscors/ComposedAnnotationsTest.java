@@ -41,6 +41,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ComposedAnnotationsTest {
 
     static final String ADMIN = "https://admin.example.com";
+    static final String SPRING = "http://www.foo.example";
     static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     /** The application's policy, named once. */
@@ -179,6 +180,35 @@ class ComposedAnnotationsTest {
         }
     }
 
+    /** Spring Framework's {@code ComposedCrossOrigin} test annotation: credentials and one method. */
+    @CrossOrigin(origins = SPRING, supportsCredentials = OptBoolean.TRUE, methods = "GET")
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    public @interface CredentialedGet {
+    }
+
+    @Path("credentialed/class")
+    @CredentialedGet
+    public static class CredentialedClass {
+        @GET
+        public String read() {
+            return "class";
+        }
+    }
+
+    @Path("credentialed/method")
+    public static class CredentialedMethod {
+        @GET
+        @CredentialedGet
+        public String read() {
+            return "method";
+        }
+    }
+
+    /** The application's origins, which the composed annotation replaces where it applies. */
+    private static final InProcess APP_WIDE = new InProcess(new ResourceConfig(CredentialedClass.class, CredentialedMethod.class)
+            .register(CorsFeature.builder().origins(APP).build()));
+
     private static final InProcess ANNOTATED_ONLY = new InProcess(new ResourceConfig(Public.class, Both.class, OnAMethod.class,
             Implementation.class).register(CorsFeature.builder().annotatedOnly().build()));
 
@@ -219,6 +249,29 @@ class ComposedAnnotationsTest {
                 hasHeader("Access-Control-Allow-Origin", APP), varyIs("Origin")));
         Reply plain = ANNOTATED_ONLY.send("GET", "method/plain", "Origin", APP);
         assertThat("not covered: untouched", plain, allOf(hasStatus(200), hasNoCorsHeaders(), hasNoHeader("Vary")));
+    }
+
+    // Spring Framework's ClassLevelMappingWithComposedAnnotation and MethodLevelMappingWithComposedAnnotation.
+
+    @Test
+    void composedAnnotationOnAClassAppliesItsOriginsCredentialsAndMethodsOverTheApplicationsOrigins() {
+        assertThat(APP_WIDE.preflight("credentialed/class", SPRING, "GET"), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", SPRING), hasHeader("Access-Control-Allow-Credentials", "true"),
+                hasHeader("Access-Control-Allow-Methods", "GET"), hasNoHeader("Access-Control-Max-Age"), varyIs(PREFLIGHT_VARY)));
+        assertThat(APP_WIDE.send("GET", "credentialed/class", "Origin", SPRING), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", SPRING), hasHeader("Access-Control-Allow-Credentials", "true"),
+                hasNoHeader("Access-Control-Expose-Headers"), varyIs("Origin")));
+        assertThat("the application's origin, which the annotation replaces", APP_WIDE.send("GET", "credentialed/class", "Origin", APP),
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
+    }
+
+    @Test
+    void composedAnnotationOnAMethodAppliesToThatMethodOverTheApplicationsOrigins() {
+        assertThat(APP_WIDE.preflight("credentialed/method", SPRING, "GET"), allOf(hasStatus(200),
+                hasHeader("Access-Control-Allow-Origin", SPRING), hasHeader("Access-Control-Allow-Credentials", "true"),
+                hasHeader("Access-Control-Allow-Methods", "GET"), varyIs(PREFLIGHT_VARY)));
+        assertThat("the application's origin, which the annotation replaces", APP_WIDE.send("GET", "credentialed/method", "Origin", APP),
+                allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
     }
 
     @Test

@@ -112,7 +112,7 @@ class ConfigurationGuardsTest {
     @org.junit.jupiter.api.Test
     void privateNetworkPropertyAloneFailsStartupAgainstTheDefaultStar() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
-                new ResourceConfig(RegistrationTest.Resource.class)
+                new ResourceConfig(PlainResource.class)
                         .property(CorsProperties.ALLOW_PRIVATE_NETWORK, "true")
                         .register(CorsFeature.class)));
         assertThat(e.getMessage(), containsString("CORS configuration error in every resource: allowPrivateNetwork=true (from "
@@ -121,7 +121,7 @@ class ConfigurationGuardsTest {
 
     @org.junit.jupiter.api.Test
     void privateNetworkWithListedOriginsStartsAndAnswersTheListedOriginOnly() {
-        InProcess app = new InProcess(new ResourceConfig(RegistrationTest.Resource.class)
+        InProcess app = new InProcess(new ResourceConfig(PlainResource.class)
                 .register(CorsFeature.builder().origins("http://localhost:*").allowPrivateNetwork(true).build()));
         Reply allowed = app.send("OPTIONS", "", "Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Private-Network", "true");
@@ -155,7 +155,7 @@ class ConfigurationGuardsTest {
     @org.junit.jupiter.api.Test
     void anInvalidValueFailsStartupEvenWhereAHigherLayerOverridesIt() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
-                new org.glassfish.jersey.server.ResourceConfig(RegistrationTest.Resource.class)
+                new org.glassfish.jersey.server.ResourceConfig(PlainResource.class)
                         .property(CorsProperties.ORIGINS, "https://app.example.com/")
                         .register(CorsFeature.builder().origins("https://ok.example.com").build())));
         assertThat(e.getMessage(), containsString("CORS configuration error in jaxrs.cors.* properties: origins entry "
@@ -172,7 +172,7 @@ class ConfigurationGuardsTest {
     @org.junit.jupiter.api.Test
     void aRulesOwnOptionsAreCheckedUnderAnnotatedOnlyToo() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new InProcess(
-                new org.glassfish.jersey.server.ResourceConfig(RegistrationTest.Resource.class).register(CorsFeature.builder()
+                new org.glassfish.jersey.server.ResourceConfig(PlainResource.class).register(CorsFeature.builder()
                         .annotatedOnly().resource("/x/.*", CorsOptions.builder().methods("GET POST").build()).build())));
         assertThat(e.getMessage(), containsString("CORS configuration error in resource(\"/x/.*\"): methods entry \"GET POST\""));
     }

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.is;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,12 @@ import org.junit.jupiter.api.Test;
 class CorsMetricsTest {
 
     /** Each counter as {@code outcome reason policy = count}. */
-    static List<String> counters(SimpleMeterRegistry registry) {
-        return registry.find(CorsMetrics.NAME).counters().stream().map(c -> c.getId().getTag("outcome") + " " + c.getId().getTag("reason")
-                + " " + c.getId().getTag("policy") + " = " + (long) c.count()).toList();
-    }
 
     @Test
     void decisionsAreCountedByOutcomeReasonAndPolicyNeverByOrigin() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CorsMetrics metrics = new CorsMetrics();
-        InProcess app = new InProcess(new ResourceConfig(DecisionEventsTest.Users.class)
+        InProcess app = new InProcess(new ResourceConfig(UsersResource.class)
                 .register(CorsFeature.builder().origins(APP).decisionListener(metrics).build()));
         app.send("GET", "users/7", "Origin", APP);
         metrics.bindTo(registry);
@@ -43,7 +38,7 @@ class CorsMetricsTest {
         assertThat(app.send("GET", "users/7", "Origin", EVIL + i(1)), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         assertThat(app.send("GET", "users/7", "Origin", EVIL + i(2)), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         assertThat(app.preflight("users/7", APP, "DELETE", "Access-Control-Request-Headers", "x-secret"), hasStatus(200));
-        assertThat(counters(registry), containsInAnyOrder("ACTUAL_ALLOWED ORIGIN_ALLOWED every resource = 3",
+        assertThat(MeterCounters.counters(registry), containsInAnyOrder("ACTUAL_ALLOWED ORIGIN_ALLOWED every resource = 3",
                 "ACTUAL_WITHOUT_HEADERS ORIGIN_REFUSED every resource = 2", "PREFLIGHT_ALLOWED PREFLIGHT_ALLOWED every resource = 1"));
         for (Counter c : registry.find(CorsMetrics.NAME).counters()) {
             assertThat("tags: outcome, reason, policy only", c.getId().getTags().stream().map(t -> t.getKey()).toList(),

@@ -17,11 +17,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
 import io.github.jaxrscors.CorsDecisionEvent.Reason;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Tag;
@@ -39,20 +37,6 @@ class DecisionEventsTest {
 
     static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
-    @Path("users/{id}")
-    public static class Users {
-        @GET
-        public String read(@PathParam("id") String id) {
-            return "user " + id;
-        }
-
-        @POST
-        public String write(@PathParam("id") String id) {
-            Invocations.record("users.write");
-            return "written " + id;
-        }
-    }
-
     @Path("orgs/{org}")
     public static class Orgs {
         @GET
@@ -62,29 +46,13 @@ class DecisionEventsTest {
         }
     }
 
-    /** Keeps every event it is told of. */
-    static final class Kept implements CorsDecisionListener {
-        final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onDecision(CorsDecisionEvent event) {
-            events.add(event);
-        }
-
-        /** The one event since the last call, or a failure naming them all. */
-        CorsDecisionEvent only() {
-            assertThat("one event per request: " + events, events, hasSize(1));
-            return events.remove(0);
-        }
-    }
-
-    private static InProcess app(Kept kept, CorsFeature.Builder feature) {
-        return new InProcess(new ResourceConfig(Users.class, Orgs.class).register(feature.decisionListener(kept).build()));
+    private static InProcess app(KeptDecisions kept, CorsFeature.Builder feature) {
+        return new InProcess(new ResourceConfig(UsersResource.class, Orgs.class).register(feature.decisionListener(kept).build()));
     }
 
     @Test
     void allowedGetIsReportedWithItsPathTemplateNotTheRawPath() {
-        Kept kept = new Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess app = app(kept, CorsFeature.builder().origins(APP));
         assertThat(app.send("GET", "users/7", "Origin", APP), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
                 varyIs("Origin")));
@@ -102,7 +70,7 @@ class DecisionEventsTest {
 
     @Test
     void eachKindOfActualRequestIsReportedOnceWithItsOutcomeAndReason() {
-        Kept kept = new Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess app = app(kept, CorsFeature.builder().origins(APP).resource("/users/.*"));
         assertThat(app.send("GET", "users/7", "Origin", EVIL), allOf(hasStatus(200), hasNoCorsHeaders(), varyIs("Origin")));
         CorsDecisionEvent refused = kept.only();
@@ -119,7 +87,7 @@ class DecisionEventsTest {
 
     @Test
     void preflightsAreReportedAllowedOrRefusedWhetherAnsweredBeforeOrAfterMatching() {
-        Kept kept = new Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess app = app(kept, CorsFeature.builder().origins(APP).methods("GET", "POST"));
         assertThat(app.preflight("users/7", APP, "POST"), allOf(hasStatus(200), hasHeader("Access-Control-Allow-Origin", APP),
                 varyIs(PREFLIGHT_VARY)));
@@ -140,7 +108,7 @@ class DecisionEventsTest {
     @Test
     void refusalsOfTheStrictOptionsAreReportedAsRefused() {
         Invocations.reset();
-        Kept kept = new Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess reject = app(kept, CorsFeature.builder().origins(APP).rejectDisallowedOrigins(true));
         assertThat(reject.send("POST", "users/7", "Origin", EVIL), allOf(hasStatus(403), hasNoCorsHeaders(), varyIs("Origin")));
         CorsDecisionEvent r = kept.only();
@@ -160,7 +128,7 @@ class DecisionEventsTest {
 
     @Test
     void originIsEscapedInTheEvent() {
-        Kept kept = new Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess app = app(kept, CorsFeature.builder().origins(APP));
         assertThat(app.send("GET", "users/7", "Origin", "https://\u00e9vil.example"), allOf(hasStatus(200), hasNoCorsHeaders(),
                 varyIs("Origin")));
@@ -177,8 +145,8 @@ class DecisionEventsTest {
 
     @Test
     void listenerThatThrowsNeverBreaksTheRequestAndIsLoggedOnce() {
-        Kept after = new Kept();
-        InProcess app = new InProcess(new ResourceConfig(Users.class).register(CorsFeature.builder().origins(APP)
+        KeptDecisions after = new KeptDecisions();
+        InProcess app = new InProcess(new ResourceConfig(UsersResource.class).register(CorsFeature.builder().origins(APP)
                 .decisionListener(new Throwing()).decisionListener(after).build()));
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class DecisionRecordingTest {
 
-    private static final InProcess APP_WITHOUT_LISTENER = new InProcess(new ResourceConfig(DecisionEventsTest.Users.class)
+    private static final InProcess APP_WITHOUT_LISTENER = new InProcess(new ResourceConfig(UsersResource.class)
             .register(CorsFeature.builder().origins(APP).crossSiteProtection(true).build()));
 
     /** Sends the requests of the scenario inside a recording made with {@code configuration}; returns its CORS events. */

@@ -15,8 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -36,18 +34,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Tag("http")
 @Isolated
 class ErrorResponsesOverHttpTest extends JerseyTest {
-
-    /** Thrown by a resource; mapped to 409. */
-    static final class ConflictException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    static final class ConflictMapper implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return Response.status(409).entity("conflict").build();
-        }
-    }
 
     @Path("api")
     public static class Api {
@@ -80,7 +66,7 @@ class ErrorResponsesOverHttpTest extends JerseyTest {
     }
 
     static ResourceConfig app(boolean withCors) {
-        ResourceConfig config = new ResourceConfig(Api.class, Other.class).register(new ConflictMapper());
+        ResourceConfig config = new ResourceConfig(Api.class, Other.class).register(new ConflictException.Mapper());
         return withCors ? config.register(CorsFeature.builder().origins(APP).resource("/api(/.*)?").build()) : config;
     }
 

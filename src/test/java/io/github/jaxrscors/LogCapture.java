@@ -15,7 +15,10 @@ import java.util.logging.Logger;
  */
 final class LogCapture extends Handler implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger(CorsLog.NAME);
+    /** The library's logger, by the name troubleshooting.md gives users (a capture of another name would see nothing). */
+    static final String LOGGER = "io.github.jaxrscors";
+
+    private final Logger logger = Logger.getLogger(LOGGER);
     private final Level previous = logger.getLevel();
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 

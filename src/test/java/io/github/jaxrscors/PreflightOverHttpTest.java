@@ -20,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,6 +69,14 @@ class PreflightOverHttpTest extends JerseyTest {
         @CrossOrigin(origins = APP, methods = {"GET", "PUT"})
         public void remove(@PathParam("id") String id) {
             Invocations.record("remove");
+        }
+
+        @POST
+        @Path("{id}")
+        @CrossOrigin(origins = APP, methods = {"GET", "PUT"})
+        public String post(@PathParam("id") String id, String body) {
+            Invocations.record("post");
+            return body;
         }
     }
 
@@ -168,6 +177,22 @@ class PreflightOverHttpTest extends JerseyTest {
         assertThat("DELETE is served, but its policy lists only GET, PUT", r, allOf(hasStatus(403),
                 hasNoCorsHeaders(), varyIs(PREFLIGHT_VARY)));
         assertThat(Invocations.count("remove"), is(0));
+    }
+
+    @Test
+    void preflightForPostMissingFromMethodsIsForbidden() {
+        // Stricter than browsers, which send no preflight for a simple POST (a CORS-safelisted method).
+        Reply r = preflight("items/7", APP, "POST", null);
+        assertThat("POST is served, but its policy lists only GET, PUT", r, allOf(isRefusedPreflight(), varyIs(PREFLIGHT_VARY)));
+        assertThat(Invocations.count("post"), is(0));
+    }
+
+    @Test
+    void optionsWithoutAccessControlRequestMethodIsNotAPreflight() {
+        Reply r = Reply.of(CorsRequests.request(target("manual"), APP).header("Authorization", "Bearer t").options());
+        assertThat("the resource's OPTIONS method answers; the library treats it as an actual request", r, allOf(hasStatus(200),
+                hasHeader("X-Own-Options", "yes"), allowsOrigin(APP), hasNoHeader("Access-Control-Allow-Methods"), varyIs("Origin")));
+        assertThat(Invocations.count("manual.options"), is(1));
     }
 
     @Test

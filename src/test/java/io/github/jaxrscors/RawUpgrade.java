@@ -1,5 +1,12 @@
 package io.github.jaxrscors;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,5 +131,42 @@ final class RawUpgrade {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Asserts an upgrade's answer: no {@code Access-Control-*} header nor {@code Vary}; accepted, a 101
+     * with the accept key and the echo; refused, a 403 without either.
+     */
+    static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
+        Reply reply = result.reply();
+        List<String> accessControl = reply.headers().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
+        assertThat(what + ": a WebSocket answer carries no Access-Control-* header: " + reply, accessControl, is(empty()));
+        assertThat(what + ": nor Vary: " + reply, reply.headers().get("Vary"), is(nullValue()));
+        if (accepted) {
+            assertThat(what + ": " + reply, reply.status(), is(101));
+            assertThat(what, reply.headers().get("Sec-WebSocket-Accept"), contains(RawUpgrade.ACCEPT));
+            assertThat(what, reply.headers().get("Upgrade").get(0).toLowerCase(), startsWith("websocket"));
+            assertThat(what + ": the socket carries a message each way", result.echo(), is(expectedEcho));
+        } else {
+            assertThat(what + ": " + reply, reply.status(), is(403));
+            assertThat(what + ": no accept header", reply.headers().get("Sec-WebSocket-Accept"), is(nullValue()));
+            assertThat(what + ": no socket", result.echo(), is(nullValue()));
+        }
+    }
+
+    /** Stands for the server's own origin ({@code http://localhost:port}) where an origin is expected. */
+    static final String OWN = "own";
+
+    /** An upgrade of {@code path} from {@code origin} ({@code OWN}: the server's own), accepted or refused with 403. */
+    static void assertPath(WebSocketRuntime.Kind kind, int port, String path, String origin, boolean accepted) throws Exception {
+        String sent = OWN.equals(origin) ? "http://localhost:" + port : origin;
+        String message = "p-" + kind.ordinal() + "-" + System.nanoTime();
+        String socket = path + "?run=" + message;
+        RawUpgrade.Result result = sent == null ? RawUpgrade.upgrade(port, socket, message)
+                : RawUpgrade.upgrade(port, socket, message, "Origin: " + sent);
+        RawUpgrade.assertUpgrade(kind + " " + path + " Origin " + sent, result, accepted, "echo:" + message);
+        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(socket), is(accepted ? 1 : 0));
+        assertThat("the endpoint saw the message exactly when the upgrade was accepted",
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 }

@@ -61,7 +61,7 @@ class RefusalSummaryTest {
     @Test
     @Tag("in-process")
     void registeredSummaryLogsARefusalAtInfoWithoutDebug() {
-        InProcess app = new InProcess(new ResourceConfig(DecisionEventsTest.Users.class).register(CorsFeature.builder().origins(APP)
+        InProcess app = new InProcess(new ResourceConfig(UsersResource.class).register(CorsFeature.builder().origins(APP)
                 .rejectDisallowedOrigins(true).decisionListener(CorsDecisionListener.refusalSummary()).build()));
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(CorsLog.NAME);
         try (LogCapture log = new LogCapture()) {

@@ -14,8 +14,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +29,11 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class RegistrationTest {
 
-    @Path("r")
-    public static class Resource {
-        @GET
-        public String get() {
-            return "r";
-        }
-    }
-
     /** An {@code Application} subclass that returns the feature among its singletons. */
     public static class SingletonsApplication extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(Resource.class);
+            return Set.of(PlainResource.class);
         }
 
         @Override
@@ -56,7 +46,7 @@ class RegistrationTest {
     public static class PropertiesApplication extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(Resource.class, CorsFeature.class);
+            return Set.of(PlainResource.class, CorsFeature.class);
         }
 
         @Override
@@ -72,12 +62,12 @@ class RegistrationTest {
 
     @Test
     void registeredAsAnInstance() {
-        assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build())));
+        assertListedOriginOnly(new InProcess(new ResourceConfig(PlainResource.class).register(CorsFeature.builder().origins(APP).build())));
     }
 
     @Test
     void registeredAsAClassGivesTheDefaults() {
-        InProcess app = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.class));
+        InProcess app = new InProcess(new ResourceConfig(PlainResource.class).register(CorsFeature.class));
         assertThat("any origin, echoed", app.send("GET", "r", "Origin", OTHER),
                 allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }
@@ -105,7 +95,7 @@ class RegistrationTest {
 
     @Test
     void theClassAndThenABuilderInstanceAreRefusedNamingBoth() {
-        String m = startupFailure(new ResourceConfig(Resource.class)
+        String m = startupFailure(new ResourceConfig(PlainResource.class)
                 .register(CorsFeature.class)
                 .register(CorsFeature.builder().origins(APP).supportsCredentials(true).build()));
         assertThat(m, containsString("CORS configuration error in the registration of CorsFeature: the application registers "
@@ -118,7 +108,7 @@ class RegistrationTest {
     @Test
     void twoBuilderInstancesAreNamedInOneWarningAndTheFirstIsKept() {
         try (LogCapture log = new LogCapture()) {
-            InProcess app = new InProcess(new ResourceConfig(Resource.class)
+            InProcess app = new InProcess(new ResourceConfig(PlainResource.class)
                     .register(CorsFeature.builder().origins(APP).build())
                     .register(CorsFeature.builder().origins("https://second.example.com").build()));
             assertListedOriginOnly(app);
@@ -133,17 +123,17 @@ class RegistrationTest {
     void aFeatureBuiltForALaterApplicationIsNamedInAWarningButStartsNothingWrong() {
         CorsFeature later = CorsFeature.builder().origins(OTHER).build();
         try (LogCapture log = new LogCapture()) {
-            assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build())));
+            assertListedOriginOnly(new InProcess(new ResourceConfig(PlainResource.class).register(CorsFeature.builder().origins(APP).build())));
             assertThat(log.messages(Level.WARNING), hasItem(containsString("If the other belongs to an application that starts "
                     + "later, nothing is wrong.")));
         }
-        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(later));
+        InProcess second = new InProcess(new ResourceConfig(PlainResource.class).register(later));
         assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }
 
     @Test
     void aBuilderInstanceAndThenTheClassMergeIntoTheInstanceWhichReadsThePropertiesTheClassWould() {
-        InProcess app = new InProcess(new ResourceConfig(Resource.class)
+        InProcess app = new InProcess(new ResourceConfig(PlainResource.class)
                 .property(CorsProperties.EXPOSE_HEADERS, "X-Total")
                 .register(CorsFeature.builder().origins(APP).build())
                 .register(CorsFeature.class));
@@ -155,13 +145,13 @@ class RegistrationTest {
     @Test
     void oneInstanceRegisteredTwiceIsConfiguredOnce() {
         CorsFeature feature = CorsFeature.builder().origins(APP).build();
-        assertListedOriginOnly(new InProcess(new ResourceConfig(Resource.class).register(feature).register(feature)));
+        assertListedOriginOnly(new InProcess(new ResourceConfig(PlainResource.class).register(feature).register(feature)));
     }
 
     @Test
     void applicationsStartedOneAfterTheOtherOnOneThreadEachKeepTheirOwnFeature() {
-        InProcess first = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(APP).build()));
-        InProcess second = new InProcess(new ResourceConfig(Resource.class).register(CorsFeature.builder().origins(OTHER).build()));
+        InProcess first = new InProcess(new ResourceConfig(PlainResource.class).register(CorsFeature.builder().origins(APP).build()));
+        InProcess second = new InProcess(new ResourceConfig(PlainResource.class).register(CorsFeature.builder().origins(OTHER).build()));
         assertListedOriginOnly(first);
         assertThat(second.send("GET", "r", "Origin", OTHER), allOf(hasStatus(200), allowsOrigin(OTHER), varyIs("Origin")));
     }

@@ -146,7 +146,7 @@ class ReportOnlyBrowserTest {
                     .append(Invocations.count("reached:" + mode)).append(" | ").append(event(mode)).append(" |\n");
         }
         md.append("\n").append(CorsMetrics.NAME).append(":\n");
-        CorsMetricsTest.counters(REGISTRY).forEach(c -> md.append("- ").append(c).append('\n'));
+        MeterCounters.counters(REGISTRY).forEach(c -> md.append("- ").append(c).append('\n'));
         Files.writeString(java.nio.file.Path.of("target", "report-only-browser-results.md"), md, StandardCharsets.UTF_8);
     }
 
@@ -192,7 +192,7 @@ class ReportOnlyBrowserTest {
 
     @Test
     void countersTellTheReportedFormFromTheRefusedOne() {
-        List<String> counters = CorsMetricsTest.counters(REGISTRY);
+        List<String> counters = MeterCounters.counters(REGISTRY);
         assertThat(counters.toString(), counters.contains("WOULD_REFUSE CROSS_SITE_FETCH_REFUSED resource(\"/csrf/report\") = 1"), is(true));
         assertThat(counters.toString(), counters.contains("REFUSED_CROSS_SITE CROSS_SITE_FETCH_REFUSED resource(\"/csrf/enforce\") = 1"),
                 is(true));

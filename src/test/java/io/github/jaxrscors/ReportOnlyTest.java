@@ -57,7 +57,7 @@ class ReportOnlyTest {
         }
     }
 
-    private static InProcess app(DecisionEventsTest.Kept kept, CorsFeature.Builder feature) {
+    private static InProcess app(KeptDecisions kept, CorsFeature.Builder feature) {
         return new InProcess(new ResourceConfig(Transfer.class).register(feature.origins(APP).decisionListener(kept).build()));
     }
 
@@ -66,7 +66,7 @@ class ReportOnlyTest {
     @Test
     void crossSiteReportOnlyLetsTheRequestThroughExactlyAsWithTheOptionOff() {
         Invocations.reset();
-        DecisionEventsTest.Kept kept = new DecisionEventsTest.Kept();
+        KeptDecisions kept = new KeptDecisions();
         Reply off = app(kept, CorsFeature.builder()).send("POST", "transfer", CROSS_SITE_POST);
         kept.events.clear();
         Reply reported = app(kept, CorsFeature.builder().crossSiteProtectionReportOnly(true)).send("POST", "transfer", CROSS_SITE_POST);
@@ -81,7 +81,7 @@ class ReportOnlyTest {
     @Test
     void crossSiteEnforcingRefusesAsBeforeAndWinsOverReportOnly() {
         Invocations.reset();
-        DecisionEventsTest.Kept kept = new DecisionEventsTest.Kept();
+        KeptDecisions kept = new KeptDecisions();
         for (CorsFeature.Builder enforcing : List.of(CorsFeature.builder().crossSiteProtection(true),
                 CorsFeature.builder().crossSiteProtection(true).crossSiteProtectionReportOnly(true))) {
             assertThat(app(kept, enforcing).send("POST", "transfer", CROSS_SITE_POST), allOf(hasStatus(403), hasNoCorsHeaders(),
@@ -95,7 +95,7 @@ class ReportOnlyTest {
     @Test
     void disallowedOriginReportOnlyProceedsWithoutHeadersAndEnforcingRefuses() {
         Invocations.reset();
-        DecisionEventsTest.Kept kept = new DecisionEventsTest.Kept();
+        KeptDecisions kept = new KeptDecisions();
         Reply off = app(kept, CorsFeature.builder()).send("POST", "transfer", "Origin", EVIL);
         kept.events.clear();
         Reply reported = app(kept, CorsFeature.builder().rejectDisallowedOriginsReportOnly(true)).send("POST", "transfer", "Origin", EVIL);
@@ -119,7 +119,7 @@ class ReportOnlyTest {
     @Test
     void reportOnlyIsReadFromThePropertiesAndTheAnnotation() {
         Invocations.reset();
-        DecisionEventsTest.Kept kept = new DecisionEventsTest.Kept();
+        KeptDecisions kept = new KeptDecisions();
         InProcess app = new InProcess(new ResourceConfig(Transfer.class, Annotated.class)
                 .addProperties(Map.of(CorsProperties.CROSS_SITE_PROTECTION_REPORT_ONLY, "true"))
                 .register(CorsFeature.builder().origins(APP).resource("/transfer").decisionListener(kept).build()));

@@ -39,7 +39,7 @@ public final class SourcesProbe {
      * @param args none
      */
     public static void main(String[] args) {
-        Logger logger = Logger.getLogger(CorsLog.NAME);
+        Logger logger = Logger.getLogger(LogCapture.LOGGER);
         logger.setUseParentHandlers(false);
         logger.addHandler(new Handler() {
             @Override

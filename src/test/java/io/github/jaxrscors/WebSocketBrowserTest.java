@@ -1,9 +1,8 @@
 package io.github.jaxrscors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 
 import io.github.jaxrscors.WebSocketRuntime.Kind;
 import java.util.ArrayList;
@@ -62,33 +61,34 @@ class WebSocketBrowserTest {
     @ParameterizedTest(name = "{0}: page on the {1} origin")
     @MethodSource("pages")
     void onlyListedAndSameOriginPagesOpenTheSocket(Kind kind, String which) throws Exception {
-        int listedPort = BrowserEndToEndTest.freePort();
-        int otherPort = BrowserEndToEndTest.freePort();
+        int listedPort = BrowserPages.freePort();
+        int otherPort = BrowserPages.freePort();
         String tag = kind.name() + "-" + which + "-" + System.nanoTime();
-        WebSocketEndpoints.reset();
+        String socket = "/chat?run=" + tag;
         HttpServer pageServer = null;
         try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                 .origins("http://localhost:" + listedPort)
-                .build(), Map.of("/page", page("'ws://' + location.host + '/chat'", tag)))) {
+                .build(), Map.of("/page", page("'ws://' + location.host + '" + socket + "'", tag)))) {
             int socketPort = runtime.port();
-            String socketUrl = "'ws://localhost:" + socketPort + "/chat'";
+            String socketUrl = "'ws://localhost:" + socketPort + socket + "'";
             String url;
             if (which.equals("same")) {
                 url = "http://localhost:" + socketPort + "/page";
             } else {
                 int port = which.equals("listed") ? listedPort : otherPort;
-                pageServer = BrowserEndToEndTest.pageServer(port, page(socketUrl, tag));
+                pageServer = BrowserPages.pageServer(port, page(socketUrl, tag));
                 url = "http://localhost:" + port + "/";
             }
             List<String> seen = results(HeadlessChromium.dumpDom(url, 60_000));
             if (which.equals("other")) {
                 assertThat(kind + ": the socket failed: " + seen, seen, is(List.of("error", "close 1006")));
-                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened("/chat"), is(0));
-                assertThat("the endpoint saw no message", WebSocketEndpoints.received("/chat"), not(hasItem("hello from " + tag)));
+                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened(socket), is(0));
+                assertThat("the endpoint saw no message", WebSocketEndpoints.received(socket), is(empty()));
             } else {
                 assertThat(kind + ": the socket opened and carried a message each way: " + seen, seen,
                         is(List.of("open", "message echo:hello from " + tag, "close 1000")));
-                assertThat("the endpoint saw the message", WebSocketEndpoints.received("/chat"), hasItem("hello from " + tag));
+                assertThat("the endpoint opened one socket", WebSocketEndpoints.opened(socket), is(1));
+                assertThat("the endpoint saw the message", WebSocketEndpoints.received(socket), is(List.of("hello from " + tag)));
             }
         } finally {
             if (pageServer != null) {
@@ -109,10 +109,10 @@ class WebSocketBrowserTest {
     @ParameterizedTest(name = "{0}: page on the {1} origin opens /team-a")
     @MethodSource("ruledPages")
     void theEndpointsPathRuleDecidesWhichPagesOpenItsSocket(Kind kind, String which) throws Exception {
-        int applicationPort = BrowserEndToEndTest.freePort();
-        int rulePort = BrowserEndToEndTest.freePort();
+        int applicationPort = BrowserPages.freePort();
+        int rulePort = BrowserPages.freePort();
         String tag = kind.name() + "-rule-" + System.nanoTime();
-        WebSocketEndpoints.reset();
+        String socket = "/team-a?run=" + tag;
         HttpServer pageServer = null;
         try (WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                 .origins("http://localhost:" + applicationPort)
@@ -120,16 +120,17 @@ class WebSocketBrowserTest {
                 .resource("/.*")
                 .build(), Map.of())) {
             int port = which.equals("rule's") ? rulePort : applicationPort;
-            pageServer = BrowserEndToEndTest.pageServer(port, page("'ws://localhost:" + runtime.port() + "/team-a'", tag));
+            pageServer = BrowserPages.pageServer(port, page("'ws://localhost:" + runtime.port() + socket + "'", tag));
             List<String> seen = results(HeadlessChromium.dumpDom("http://localhost:" + port + "/", 60_000));
             if (which.equals("rule's")) {
                 assertThat(kind + ": the socket opened and carried a message each way: " + seen, seen,
                         is(List.of("open", "message echo:hello from " + tag, "close 1000")));
-                assertThat("the endpoint saw the message", WebSocketEndpoints.received("/team-a"), hasItem("hello from " + tag));
+                assertThat("the endpoint saw the message", WebSocketEndpoints.received(socket), is(List.of("hello from " + tag)));
             } else {
                 assertThat(kind + ": the application's origin is not the rule's: the socket failed: " + seen, seen,
                         is(List.of("error", "close 1006")));
-                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened("/team-a"), is(0));
+                assertThat("the endpoint opened no socket", WebSocketEndpoints.opened(socket), is(0));
+                assertThat("the endpoint saw no message", WebSocketEndpoints.received(socket), is(empty()));
             }
         } finally {
             if (pageServer != null) {

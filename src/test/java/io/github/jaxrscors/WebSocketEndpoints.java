@@ -18,41 +18,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The WebSocket endpoints the origin-check tests deploy on every implementation, and what they saw:
- * the sockets each opened and the messages each received.
+ * the sockets each opened and the messages each received, by the socket's path and query. A test
+ * opens its sockets with a query of its own ({@code /chat?run=...}) and reads back only what was
+ * recorded under it: no other test's sockets, in the same class or another, whenever they run.
  */
 public final class WebSocketEndpoints {
 
-    /** Sockets opened, by endpoint path. */
-    static final Map<String, AtomicInteger> OPENED = new ConcurrentHashMap<>();
-    /** Messages received, by endpoint path. */
-    static final Map<String, List<String>> RECEIVED = new ConcurrentHashMap<>();
+    /** Sockets opened, by path and query. */
+    private static final Map<String, AtomicInteger> OPENED = new ConcurrentHashMap<>();
+    /** Messages received, by path and query. */
+    private static final Map<String, List<String>> RECEIVED = new ConcurrentHashMap<>();
 
     private WebSocketEndpoints() {
     }
 
-    static void reset() {
-        OPENED.clear();
-        RECEIVED.clear();
+    /** The sockets opened on {@code socket}, a path with the query the test opened them with. */
+    static int opened(String socket) {
+        return OPENED.getOrDefault(socket, new AtomicInteger()).get();
     }
 
-    static int opened(String path) {
-        return OPENED.getOrDefault(path, new AtomicInteger()).get();
+    /** The messages received on {@code socket}, a path with the query the test opened it with. */
+    static List<String> received(String socket) {
+        return RECEIVED.getOrDefault(socket, List.of());
     }
 
-    static List<String> received(String path) {
-        return RECEIVED.getOrDefault(path, List.of());
+    /** A socket's path with its query ({@code /chat?run=1}), the key its records are kept under. */
+    private static String socket(String path, Session session) {
+        String query = session.getQueryString();
+        return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 
     /** Every endpoint class, for the containers that deploy them by class. */
     static final List<Class<?>> ALL = List.of(Chat.class, Admin.class, Partner.class, Annotated.class, TeamA.class, TeamB.class);
 
-    private static String echo(String path, String message) {
-        RECEIVED.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(message);
+    private static String echo(String path, Session session, String message) {
+        RECEIVED.computeIfAbsent(socket(path, session), p -> new CopyOnWriteArrayList<>()).add(message);
         return "echo:" + message;
     }
 
-    private static void open(String path) {
-        OPENED.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    private static void open(String path, Session session) {
+        OPENED.computeIfAbsent(socket(path, session), p -> new AtomicInteger()).incrementAndGet();
     }
 
     /** The application's origins guard it. */
@@ -60,12 +65,12 @@ public final class WebSocketEndpoints {
     public static class Chat {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/chat");
+            WebSocketEndpoints.open("/chat", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/chat", message);
+        public String message(String message, Session session) {
+            return echo("/chat", session, message);
         }
     }
 
@@ -78,12 +83,12 @@ public final class WebSocketEndpoints {
     public static class Admin {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/admin");
+            WebSocketEndpoints.open("/admin", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/admin", message);
+        public String message(String message, Session session) {
+            return echo("/admin", session, message);
         }
     }
 
@@ -102,12 +107,12 @@ public final class WebSocketEndpoints {
     public static class Partner {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/partner");
+            WebSocketEndpoints.open("/partner", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/partner", message);
+        public String message(String message, Session session) {
+            return echo("/partner", session, message);
         }
     }
 
@@ -117,12 +122,12 @@ public final class WebSocketEndpoints {
     public static class Annotated {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/annotated");
+            WebSocketEndpoints.open("/annotated", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/annotated", message);
+        public String message(String message, Session session) {
+            return echo("/annotated", session, message);
         }
     }
 
@@ -131,12 +136,12 @@ public final class WebSocketEndpoints {
     public static class TeamA {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/team-a");
+            WebSocketEndpoints.open("/team-a", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/team-a", message);
+        public String message(String message, Session session) {
+            return echo("/team-a", session, message);
         }
     }
 
@@ -145,12 +150,12 @@ public final class WebSocketEndpoints {
     public static class TeamB {
         @OnOpen
         public void open(Session session) {
-            WebSocketEndpoints.open("/team-b");
+            WebSocketEndpoints.open("/team-b", session);
         }
 
         @OnMessage
-        public String message(String message) {
-            return echo("/team-b", message);
+        public String message(String message, Session session) {
+            return echo("/team-b", session, message);
         }
     }
 

@@ -319,7 +319,7 @@ class WebSocketGuardTest {
     @Test
     void theRegistryFollowsTheApplicationsContainer() throws Exception {
         assertThat(ApplicationPolicies.registered(loader), is(empty()));
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + BrowserEndToEndTest.freePort() + "/"),
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:" + BrowserPages.freePort() + "/"),
                 new ResourceConfig(WebSocketEndpoints.Ping.class).setApplicationName("Shop")
                         .register(CorsFeature.builder().origins("https://app.example.com").build()));
         try {

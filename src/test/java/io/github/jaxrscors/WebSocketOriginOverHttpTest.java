@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.github.jaxrscors.WebSocketRuntime.Kind;
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ class WebSocketOriginOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        WebSocketEndpoints.reset();
         for (Kind kind : Kind.values()) {
             WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> CorsFeature.builder()
                     .origins("https://app.example.com", "https://*.apps.example.com", "http://dev.example.test:*")
@@ -76,7 +74,7 @@ class WebSocketOriginOverHttpTest {
     }
 
     /** Origin values and whether {@code /chat} accepts them; {@code OWN} stands for the server's own origin, from its Host. */
-    static final String OWN = "own";
+    static final String OWN = RawUpgrade.OWN;
 
     static List<Object[]> origins() {
         return List.of(
@@ -130,13 +128,12 @@ class WebSocketOriginOverHttpTest {
             headers.add("Cookie: " + cookie);
         }
         String message = "m-" + kind.ordinal() + "-" + System.nanoTime();
-        int before = WebSocketEndpoints.opened("/chat");
-        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
-        assertUpgrade(kind + " Origin " + sent, result, accepted, "echo:" + message);
-        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened("/chat") - before,
-                is(accepted ? 1 : 0));
+        String socket = "/chat?run=" + message;
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
+        RawUpgrade.assertUpgrade(kind + " Origin " + sent, result, accepted, "echo:" + message);
+        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(socket), is(accepted ? 1 : 0));
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received("/chat").contains(message), is(accepted));
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 
     static Stream<Arguments> configuratorAnnotations() {
@@ -157,11 +154,12 @@ class WebSocketOriginOverHttpTest {
     void crossOriginOnTheConfiguratorReplacesTheApplicationsOrigins(Kind kind, String path, String origin, boolean accepted)
             throws Exception {
         String message = "a-" + kind.ordinal() + "-" + System.nanoTime();
-        RawUpgrade.Result result = origin == null ? RawUpgrade.upgrade(PORTS.get(kind), path, message)
-                : RawUpgrade.upgrade(PORTS.get(kind), path, message, "Origin: " + origin);
-        assertUpgrade(kind + " " + path + " Origin " + origin, result, accepted, "echo:" + message);
+        String socket = path + "?run=" + message;
+        RawUpgrade.Result result = origin == null ? RawUpgrade.upgrade(PORTS.get(kind), socket, message)
+                : RawUpgrade.upgrade(PORTS.get(kind), socket, message, "Origin: " + origin);
+        RawUpgrade.assertUpgrade(kind + " " + path + " Origin " + origin, result, accepted, "echo:" + message);
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received(path).contains(message), is(accepted));
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 
     static Stream<Arguments> endpointAnnotation() {
@@ -180,7 +178,7 @@ class WebSocketOriginOverHttpTest {
     @MethodSource("endpointAnnotation")
     void crossOriginOnTheEndpointClassDecidesItsUpgradesOverTheApplicationsOrigins(Kind kind, String origin, boolean accepted)
             throws Exception {
-        assertPath(kind, PORTS.get(kind), "/annotated", origin, accepted);
+        RawUpgrade.assertPath(kind, PORTS.get(kind), "/annotated", origin, accepted);
     }
 
     static Stream<Arguments> pathRules() {
@@ -202,7 +200,7 @@ class WebSocketOriginOverHttpTest {
     @MethodSource("pathRules")
     void theFirstPathRuleMatchingTheEndpointsPathLendsItsOrigins(Kind kind, String path, String origin, boolean accepted)
             throws Exception {
-        assertPath(kind, PORTS.get(kind), path, origin, accepted);
+        RawUpgrade.assertPath(kind, PORTS.get(kind), path, origin, accepted);
     }
 
     static Stream<Arguments> forwarded() {
@@ -234,10 +232,11 @@ class WebSocketOriginOverHttpTest {
         List<String> headers = new ArrayList<>(forwarded);
         headers.add("Origin: " + (OWN.equals(origin) ? "http://localhost:" + port : origin));
         String message = "f-" + kind.ordinal() + "-" + System.nanoTime();
-        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
-        assertUpgrade(kind + " " + headers, result, accepted, "echo:" + message);
+        String socket = "/chat?run=" + message;
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
+        RawUpgrade.assertUpgrade(kind + " " + headers, result, accepted, "echo:" + message);
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received("/chat").contains(message), is(accepted));
+                WebSocketEndpoints.received(socket), is(accepted ? List.of(message) : List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -254,35 +253,5 @@ class WebSocketOriginOverHttpTest {
                 "REFUSED_DISALLOWED_ORIGIN ORIGIN_REFUSED GET /team-a https://evil.example resource(\"/team-a\")",
                 "ACTUAL_ALLOWED ORIGIN_ALLOWED GET /team-a https://a.example.com resource(\"/team-a\")",
                 "ACTUAL_WITHOUT_HEADERS NO_ORIGIN GET /team-a null resource(\"/team-a\")"));
-    }
-
-    /** An upgrade of {@code path} from {@code origin} ({@code OWN}: the server's own), accepted or refused with 403. */
-    static void assertPath(Kind kind, int port, String path, String origin, boolean accepted) throws Exception {
-        String sent = OWN.equals(origin) ? "http://localhost:" + port : origin;
-        String message = "p-" + kind.ordinal() + "-" + System.nanoTime();
-        int before = WebSocketEndpoints.opened(path);
-        RawUpgrade.Result result = sent == null ? RawUpgrade.upgrade(port, path, message)
-                : RawUpgrade.upgrade(port, path, message, "Origin: " + sent);
-        assertUpgrade(kind + " " + path + " Origin " + sent, result, accepted, "echo:" + message);
-        assertThat("a socket opened exactly when the upgrade was accepted", WebSocketEndpoints.opened(path) - before, is(accepted ? 1 : 0));
-        assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received(path).contains(message), is(accepted));
-    }
-
-    static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
-        Reply reply = result.reply();
-        List<String> accessControl = reply.headers().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
-        assertThat(what + ": a WebSocket answer carries no Access-Control-* header: " + reply, accessControl, is(empty()));
-        assertThat(what + ": nor Vary: " + reply, reply.headers().get("Vary"), is(nullValue()));
-        if (accepted) {
-            assertThat(what + ": " + reply, reply.status(), is(101));
-            assertThat(what, reply.headers().get("Sec-WebSocket-Accept"), contains(RawUpgrade.ACCEPT));
-            assertThat(what, reply.headers().get("Upgrade").get(0).toLowerCase(), startsWith("websocket"));
-            assertThat(what + ": the socket carries a message each way", result.echo(), is(expectedEcho));
-        } else {
-            assertThat(what + ": " + reply, reply.status(), is(403));
-            assertThat(what + ": no accept header", reply.headers().get("Sec-WebSocket-Accept"), is(nullValue()));
-            assertThat(what + ": no socket", result.echo(), is(nullValue()));
-        }
     }
 }

@@ -76,9 +76,10 @@ class WebSocketRequestAwareOriginOverHttpTest {
             headers.add("X-Tenant: " + tenant);
         }
         String message = "t-" + System.nanoTime();
-        RawUpgrade.Result result = RawUpgrade.upgrade(port, "/chat", message, headers.toArray(String[]::new));
-        WebSocketOriginOverHttpTest.assertUpgrade(kind + " " + headers, result, status == 101, "echo:" + message);
+        String socket = "/chat?run=" + message;
+        RawUpgrade.Result result = RawUpgrade.upgrade(port, socket, message, headers.toArray(String[]::new));
+        RawUpgrade.assertUpgrade(kind + " " + headers, result, status == 101, "echo:" + message);
         assertThat("the endpoint saw the message exactly when the upgrade was accepted",
-                WebSocketEndpoints.received("/chat").contains(message), is(status == 101));
+                WebSocketEndpoints.received(socket), is(status == 101 ? List.of(message) : List.of()));
     }
 }

@@ -83,7 +83,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
     static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages, boolean hook)
             throws Exception {
         for (int attempt = 1;; attempt++) {
-            int port = BrowserEndToEndTest.freePort();
+            int port = BrowserPages.freePort();
             try {
                 return start(kind, port, feature.apply(port), pages, hook);
             } catch (Exception e) {
@@ -109,7 +109,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         thread.setContextClassLoader(ownLoader());
         try {
             org.glassfish.grizzly.http.server.HttpServer jersey = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://localhost:" + BrowserEndToEndTest.freePort() + "/api/"), application);
+                    URI.create("http://localhost:" + BrowserPages.freePort() + "/api/"), application);
             org.glassfish.tyrus.server.Server tyrus = new org.glassfish.tyrus.server.Server("localhost", port, "/", Map.of(),
                     new HashSet<>(WebSocketEndpoints.ALL));
             try {

@@ -53,7 +53,7 @@ class WebSocketWithoutUpgradeHookOverHttpTest {
             throws Exception {
         try (LogCapture log = new LogCapture();
                 WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> feature(), Map.of(), false)) {
-            WebSocketOriginOverHttpTest.assertPath(kind, runtime.port(), path, origin, accepted);
+            RawUpgrade.assertPath(kind, runtime.port(), path, origin, accepted);
             assertThat(log.messages(Level.WARNING), hasItem(containsString("serves WebSocket endpoints, but "
                     + "io.github.jaxrscors.CorsServletFilter is not registered as its ServletContainerInitializer")));
         }
@@ -64,7 +64,7 @@ class WebSocketWithoutUpgradeHookOverHttpTest {
     void withTheHookTheSameApplicationLetsTheRulesOriginIn(Kind kind) throws Exception {
         try (LogCapture log = new LogCapture();
                 WebSocketRuntime runtime = WebSocketRuntime.startOnFreePort(kind, port -> feature(), Map.of(), true)) {
-            WebSocketOriginOverHttpTest.assertPath(kind, runtime.port(), "/team-a", "https://a.example.com", true);
+            RawUpgrade.assertPath(kind, runtime.port(), "/team-a", "https://a.example.com", true);
             assertThat(log.messages(Level.WARNING).toString().contains("is not registered as its ServletContainerInitializer"), is(false));
         }
     }
