@@ -2,9 +2,7 @@ package io.github.jaxrscors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.nullValue;
 
 import io.github.jaxrscors.WebSocketRuntime.Kind;
 import java.util.ArrayList;
