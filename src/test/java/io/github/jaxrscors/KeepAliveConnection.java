@@ -41,11 +41,18 @@ final class KeepAliveConnection implements AutoCloseable {
     private boolean stalled;
     private boolean inBody;
 
+    /** How long a read waits for a response's status line and headers, whatever the body's timeout. */
+    private static final int HEAD_TIMEOUT_MILLIS = 10_000;
+
     KeepAliveConnection(int port) throws IOException {
-        this(port, 10_000);
+        this(port, HEAD_TIMEOUT_MILLIS);
     }
 
-    /** @param timeoutMillis how long a read waits for the server's next byte */
+    /**
+     * @param timeoutMillis how long a read inside a body waits for the server's next byte before the
+     *                      body counts as stalled; the status line and headers wait up to 10 s, so a
+     *                      slow (busy) server is not taken for a stalled one
+     */
     KeepAliveConnection(int port, int timeoutMillis) throws IOException {
         this.port = port;
         this.timeoutMillis = timeoutMillis;
@@ -98,6 +105,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private Framed read(boolean head) throws IOException {
         stalled = false;
         inBody = false;
+        socket.setSoTimeout(Math.max(timeoutMillis, HEAD_TIMEOUT_MILLIS));
         String statusLine = line();
         if (statusLine == null) {
             throw new EOFException("the server closed the connection before a response");
@@ -108,6 +116,7 @@ final class KeepAliveConnection implements AutoCloseable {
             int colon = h.indexOf(':');
             headers.computeIfAbsent(h.substring(0, colon).trim(), n -> new ArrayList<>()).add(h.substring(colon + 1).trim());
         }
+        socket.setSoTimeout(timeoutMillis);
         inBody = true;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean complete = true;
