@@ -1,6 +1,7 @@
 package io.github.jaxrscors.boot;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -278,6 +279,25 @@ class JaxrsCorsAutoConfigurationTest {
     void aDecisionListenerBeanIsAddedToTheFeature() {
         runner.withUserConfiguration(Listener.class)
                 .run(context -> assertThat(context.getBean(CorsFeature.class).toString(), containsString("decisionListeners=1")));
+    }
+
+    private final WebApplicationContextRunner webSocket = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JaxrsCorsWebSocketAutoConfiguration.class));
+
+    @Test
+    void inAServletApplicationWithTheWebSocketApiTheUpgradeHookIsInstalled() {
+        webSocket.run(context -> assertThat(context.getBeansOfType(org.springframework.boot.web.servlet.ServletContextInitializer.class)
+                .keySet(), contains("jaxrsCorsWebSocketUpgradeHook")));
+    }
+
+    @Test
+    void withoutTheWebSocketApiOrWithTheStarterOffNoUpgradeHookIsInstalled() {
+        webSocket.withClassLoader(new FilteredClassLoader(jakarta.websocket.server.ServerEndpoint.class))
+                .run(context -> assertThat(context.containsBean("jaxrsCorsWebSocketUpgradeHook"), is(false)));
+        webSocket.withPropertyValues("jaxrs.cors.enabled=false")
+                .run(context -> assertThat(context.containsBean("jaxrsCorsWebSocketUpgradeHook"), is(false)));
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JaxrsCorsWebSocketAutoConfiguration.class))
+                .run(context -> assertThat("not a web application", context.containsBean("jaxrsCorsWebSocketUpgradeHook"), is(false)));
     }
 
     @Test
