@@ -350,7 +350,7 @@ class ResourceKindsOverHttpTest {
 
     /** Sends the request for the broken stream, then, if the connection survived, a second request on it. */
     private static KeepAliveConnection.Framed brokenStream(int port, String path, boolean cors) throws IOException {
-        try (KeepAliveConnection connection = new KeepAliveConnection(port, 1_000)) {
+        try (KeepAliveConnection connection = new KeepAliveConnection(port, 2_000)) {
             KeepAliveConnection.Framed broken = connection.exchange("GET", path, "Origin: " + APP);
             if (cors) {
                 assertThat("the headers went out before the failure", broken.reply(), carriesThePolicy(200));
