@@ -45,8 +45,8 @@ class ClientDisconnectsOverHttpTest {
     static final String APP = "https://app.example.com";
     static final int STREAMS = 6;
 
-    /** Runs the SSE streams after their resource method has returned. */
-    static final ExecutorService LATER = Executors.newCachedThreadPool(r -> {
+    /** Runs the SSE streams after their resource method has returned: two threads, so the thread count settles in one round. */
+    static final ExecutorService LATER = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "client-disconnects-later");
         t.setDaemon(true);
         return t;
