@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.support.KeepAliveConnection;
+import io.github.jaxrscors.support.Reply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

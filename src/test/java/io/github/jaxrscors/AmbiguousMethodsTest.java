@@ -1,15 +1,17 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.isRefusedPreflight;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LogCapture;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;

@@ -1,14 +1,14 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.variesOn;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.ADMIN;
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.support.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.variesOn;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.ADMIN;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.github.jaxrscors.support.ConflictException;
+import io.github.jaxrscors.support.Invocations;
+import io.github.jaxrscors.support.RawHttp;
+import io.github.jaxrscors.support.Reply;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;

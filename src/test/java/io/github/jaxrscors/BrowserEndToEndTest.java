@@ -3,6 +3,9 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.BrowserPages;
+import io.github.jaxrscors.support.HeadlessChromium;
+import io.github.jaxrscors.support.Invocations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * could read and what the server saw (preflights received, resource methods run).
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 @ResourceLock(Invocations.LOCK)
 class BrowserEndToEndTest {
 

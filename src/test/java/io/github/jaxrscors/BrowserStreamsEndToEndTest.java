@@ -3,6 +3,8 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.BrowserPages;
+import io.github.jaxrscors.support.HeadlessChromium;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * the browser blocks it.
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class BrowserStreamsEndToEndTest {
 
     static final int CHUNKS = 4;

@@ -1,19 +1,24 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.allowsPrivateNetwork;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.isRefusedPreflight;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.allowsPrivateNetwork;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.isRefusedPreflight;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LayerResources;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.PlainResource;
+import io.github.jaxrscors.support.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import io.github.jaxrscors.support.SourcesProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.varyTokens;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.varyTokens;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.Reply;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

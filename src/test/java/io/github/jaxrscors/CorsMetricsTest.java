@@ -1,16 +1,19 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.MeterCounters;
+import io.github.jaxrscors.support.UsersResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.glassfish.jersey.server.ResourceConfig;

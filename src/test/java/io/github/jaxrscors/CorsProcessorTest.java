@@ -1,13 +1,14 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.github.jaxrscors.CorsDecision.Outcome;
+import io.github.jaxrscors.support.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

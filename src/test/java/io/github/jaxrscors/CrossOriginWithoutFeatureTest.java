@@ -1,20 +1,23 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.isAllowedPreflight;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
-import static io.github.jaxrscors.TestOrigins.OTHER;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.isAllowedPreflight;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
 import io.github.jaxrscors.discovered.AnnotatedResource;
+import io.github.jaxrscors.support.CorsMatchers;
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LogCapture;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.net.URISyntaxException;

@@ -3,6 +3,8 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.HeadlessChromium;
+import io.github.jaxrscors.support.Invocations;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,7 +51,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@code target/cross-site-browser-results.md}.
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 @ResourceLock(Invocations.LOCK)
 class CrossSiteBrowserTest {
 

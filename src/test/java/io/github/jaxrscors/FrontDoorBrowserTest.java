@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.github.jaxrscors.support.HeadlessChromium;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * end in "Failed to fetch", as users report.
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 class FrontDoorBrowserTest {
 
     private static final String TOKEN = "Bearer t0k3n";

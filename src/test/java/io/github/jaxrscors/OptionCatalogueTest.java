@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.github.jaxrscors.support.LayerResources;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

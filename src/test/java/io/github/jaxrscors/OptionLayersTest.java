@@ -1,16 +1,20 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.PREFLIGHT_VARY;
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.CorsMatchers.PREFLIGHT_VARY;
+import static io.github.jaxrscors.support.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LayerResources;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -13,6 +13,9 @@ import static org.hamcrest.Matchers.is;
 
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
 import io.github.jaxrscors.CorsDecisionEvent.Reason;
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.UsersResource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

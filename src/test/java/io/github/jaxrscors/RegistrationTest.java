@@ -1,12 +1,12 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.OTHER;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +14,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.PlainResource;
 import jakarta.ws.rs.core.Application;
 import java.util.List;
 import java.util.Map;

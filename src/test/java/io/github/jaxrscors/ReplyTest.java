@@ -1,11 +1,13 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import io.github.jaxrscors.support.CorsMatchers;
+import io.github.jaxrscors.support.Reply;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;

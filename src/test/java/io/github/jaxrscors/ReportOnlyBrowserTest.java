@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.is;
 
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
 import io.github.jaxrscors.CorsDecisionEvent.Reason;
+import io.github.jaxrscors.support.HeadlessChromium;
+import io.github.jaxrscors.support.Invocations;
+import io.github.jaxrscors.support.MeterCounters;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * {@code target/report-only-browser-results.md}.
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 @Isolated
 class ReportOnlyBrowserTest {
 

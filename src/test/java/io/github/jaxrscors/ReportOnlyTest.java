@@ -1,11 +1,11 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasHeader;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.EVIL;
+import static io.github.jaxrscors.support.CorsMatchers.hasHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.EVIL;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -15,6 +15,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
 import io.github.jaxrscors.CorsDecisionEvent.Reason;
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.Invocations;
+import io.github.jaxrscors.support.KeptDecisions;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.Reply;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.jaxrscors.CorsDecision.Outcome;
+import io.github.jaxrscors.support.LogCapture;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,12 +1,15 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.Invocations;
+import io.github.jaxrscors.support.Reply;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.function.UnaryOperator;

@@ -1,14 +1,15 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.allowsCredentials;
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.CorsMatchers.allowsCredentials;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jaxrscors.support.InProcess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.glassfish.jersey.server.ApplicationHandler;

@@ -1,12 +1,12 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.CorsMatchers.allowsOrigin;
-import static io.github.jaxrscors.CorsMatchers.hasNoCorsHeaders;
-import static io.github.jaxrscors.CorsMatchers.hasNoHeader;
-import static io.github.jaxrscors.CorsMatchers.hasStatus;
-import static io.github.jaxrscors.CorsMatchers.varyIs;
-import static io.github.jaxrscors.TestOrigins.APP;
-import static io.github.jaxrscors.TestOrigins.OTHER;
+import static io.github.jaxrscors.support.CorsMatchers.allowsOrigin;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoCorsHeaders;
+import static io.github.jaxrscors.support.CorsMatchers.hasNoHeader;
+import static io.github.jaxrscors.support.CorsMatchers.hasStatus;
+import static io.github.jaxrscors.support.CorsMatchers.varyIs;
+import static io.github.jaxrscors.support.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.OTHER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jaxrscors.support.InProcess;
+import io.github.jaxrscors.support.LogCapture;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;

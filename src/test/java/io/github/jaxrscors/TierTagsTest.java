@@ -86,7 +86,7 @@ class TierTagsTest {
                 "io.github.jaxrscors.EngineFuzzTest", "io.github.jaxrscors.ModulePathIT", "io.github.jaxrscors.deploy.JettyDeploymentTest",
                 "io.github.jaxrscors.guide.OrderApiCorsTest", "io.github.jaxrscors.test.CorsMatchersTest",
                 "io.github.jaxrscors.PreflightOverHttpTest"));
-        assertThat("helpers are not test classes", names.contains("io.github.jaxrscors.Reply"), is(false));
+        assertThat("helpers are not test classes", names.contains("io.github.jaxrscors.support.Reply"), is(false));
     }
 
     /** The classes under the directory this class was loaded from that declare or inherit a test method. */

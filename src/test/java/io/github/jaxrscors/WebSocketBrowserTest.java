@@ -4,7 +4,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
-import io.github.jaxrscors.WebSocketRuntime.Kind;
+import io.github.jaxrscors.support.BrowserPages;
+import io.github.jaxrscors.support.HeadlessChromium;
+import io.github.jaxrscors.support.WebSocketEndpoints;
+import io.github.jaxrscors.support.WebSocketRuntime;
+import io.github.jaxrscors.support.WebSocketRuntime.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * endpoint under a path rule, from a page on the rule's origin and from one on the application's. The page writes what its socket saw; the endpoint records what it received.
  */
 @Tag("browser")
-@EnabledIf(value = "io.github.jaxrscors.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
+@EnabledIf(value = "io.github.jaxrscors.support.HeadlessChromium#usable", disabledReason = "no Chromium: apt-get install chromium")
 @Isolated
 class WebSocketBrowserTest {
 

@@ -10,6 +10,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.github.jaxrscors.support.BrowserPages;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.WebSocketEndpoints;
+import io.github.jaxrscors.support.WebSocketRuntime;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

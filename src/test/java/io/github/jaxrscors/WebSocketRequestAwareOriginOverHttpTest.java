@@ -3,7 +3,10 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import io.github.jaxrscors.WebSocketRuntime.Kind;
+import io.github.jaxrscors.support.RawUpgrade;
+import io.github.jaxrscors.support.WebSocketEndpoints;
+import io.github.jaxrscors.support.WebSocketRuntime;
+import io.github.jaxrscors.support.WebSocketRuntime.Kind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

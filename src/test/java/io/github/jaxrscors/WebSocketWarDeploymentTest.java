@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.RawUpgrade;
 import io.github.jaxrscors.webapp.WebappChat;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import io.github.jaxrscors.WebSocketRuntime.Kind;
+import io.github.jaxrscors.support.LogCapture;
+import io.github.jaxrscors.support.RawUpgrade;
+import io.github.jaxrscors.support.WebSocketRuntime;
+import io.github.jaxrscors.support.WebSocketRuntime.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

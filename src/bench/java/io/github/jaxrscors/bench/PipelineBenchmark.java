@@ -1,6 +1,6 @@
 package io.github.jaxrscors.bench;
 
-import io.github.jaxrscors.StartedHandler;
+import io.github.jaxrscors.support.StartedHandler;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ApplicationHandler;

@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,26 +9,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are static, shared by every test class: a class that records, reads or resets them carries
  * {@code @ResourceLock(Invocations.LOCK)}, so no two such classes run at the same time.
  */
-final class Invocations {
+public final class Invocations {
 
     /** The JUnit resource every user of these counts locks. */
-    static final String LOCK = "io.github.jaxrscors.Invocations";
+    public static final String LOCK = "io.github.jaxrscors.support.Invocations";
 
     private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
     private Invocations() {
     }
 
-    static void record(String name) {
+    public static void record(String name) {
         COUNTS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
     }
 
-    static int count(String name) {
+    public static int count(String name) {
         AtomicInteger c = COUNTS.get(name);
         return c == null ? 0 : c.get();
     }
 
-    static void reset() {
+    public static void reset() {
         COUNTS.clear();
     }
 }

@@ -1,14 +1,16 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.github.jaxrscors.CorsDecisionEvent;
+import io.github.jaxrscors.CorsDecisionListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every event it is told of. */
-final class KeptDecisions implements CorsDecisionListener {
-    final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
+public final class KeptDecisions implements CorsDecisionListener {
+    public final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void onDecision(CorsDecisionEvent event) {
@@ -16,7 +18,7 @@ final class KeptDecisions implements CorsDecisionListener {
     }
 
     /** The one event since the last call, or a failure naming them all. */
-    CorsDecisionEvent only() {
+    public CorsDecisionEvent only() {
         assertThat("one event per request: " + events, events, hasSize(1));
         return events.remove(0);
     }

@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -25,11 +25,11 @@ import java.util.TreeMap;
  * A WebSocket opening handshake (RFC 6455, section 4.1) over a raw socket, byte for byte as
  * written, and, where the server switches protocols, one text message each way.
  */
-final class RawUpgrade {
+public final class RawUpgrade {
 
     /** The key every handshake sends, and the accept value RFC 6455 derives from it. */
-    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-    static final String ACCEPT = accept(KEY);
+    public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    public static final String ACCEPT = accept(KEY);
 
     /**
      * The answer to an upgrade.
@@ -37,7 +37,7 @@ final class RawUpgrade {
      * @param reply the status and headers (no body is read after a 101)
      * @param echo  what the server answered to one text message after a 101, else null
      */
-    record Result(Reply reply, String echo) {
+    public record Result(Reply reply, String echo) {
     }
 
     private RawUpgrade() {
@@ -48,7 +48,7 @@ final class RawUpgrade {
      * ({@code Host}, {@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Key},
      * {@code Sec-WebSocket-Version}); after a 101, sends {@code message} and reads the answer.
      */
-    static Result upgrade(int port, String path, String message, String... headers) throws IOException {
+    public static Result upgrade(int port, String path, String message, String... headers) throws IOException {
         StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n")
                 .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
@@ -123,7 +123,7 @@ final class RawUpgrade {
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
-    static String accept(String key) {
+    public static String accept(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1")
                     .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
@@ -137,7 +137,7 @@ final class RawUpgrade {
      * Asserts an upgrade's answer: no {@code Access-Control-*} header nor {@code Vary}; accepted, a 101
      * with the accept key and the echo; refused, a 403 without either.
      */
-    static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
+    public static void assertUpgrade(String what, RawUpgrade.Result result, boolean accepted, String expectedEcho) {
         Reply reply = result.reply();
         List<String> accessControl = reply.headers().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
         assertThat(what + ": a WebSocket answer carries no Access-Control-* header: " + reply, accessControl, is(empty()));
@@ -155,10 +155,10 @@ final class RawUpgrade {
     }
 
     /** Stands for the server's own origin ({@code http://localhost:port}) where an origin is expected. */
-    static final String OWN = "own";
+    public static final String OWN = "own";
 
     /** An upgrade of {@code path} from {@code origin} ({@code OWN}: the server's own), accepted or refused with 403. */
-    static void assertPath(WebSocketRuntime.Kind kind, int port, String path, String origin, boolean accepted) throws Exception {
+    public static void assertPath(WebSocketRuntime.Kind kind, int port, String path, String origin, boolean accepted) throws Exception {
         String sent = OWN.equals(origin) ? "http://localhost:" + port : origin;
         String message = "p-" + kind.ordinal() + "-" + System.nanoTime();
         String socket = path + "?run=" + message;

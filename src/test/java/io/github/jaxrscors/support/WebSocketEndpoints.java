@@ -1,5 +1,7 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
+import io.github.jaxrscors.CorsWebSocketConfigurator;
+import io.github.jaxrscors.CrossOrigin;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -33,12 +35,12 @@ public final class WebSocketEndpoints {
     }
 
     /** The sockets opened on {@code socket}, a path with the query the test opened them with. */
-    static int opened(String socket) {
+    public static int opened(String socket) {
         return OPENED.getOrDefault(socket, new AtomicInteger()).get();
     }
 
     /** The messages received on {@code socket}, a path with the query the test opened it with. */
-    static List<String> received(String socket) {
+    public static List<String> received(String socket) {
         return RECEIVED.getOrDefault(socket, List.of());
     }
 
@@ -49,7 +51,7 @@ public final class WebSocketEndpoints {
     }
 
     /** Every endpoint class, for the containers that deploy them by class. */
-    static final List<Class<?>> ALL = List.of(Chat.class, Admin.class, Partner.class, Annotated.class, TeamA.class, TeamB.class);
+    public static final List<Class<?>> ALL = List.of(Chat.class, Admin.class, Partner.class, Annotated.class, TeamA.class, TeamB.class);
 
     private static String echo(String path, Session session, String message) {
         RECEIVED.computeIfAbsent(socket(path, session), p -> new CopyOnWriteArrayList<>()).add(message);

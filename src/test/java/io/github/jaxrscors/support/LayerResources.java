@@ -1,9 +1,10 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import static io.github.jaxrscors.OptBoolean.FALSE;
 import static io.github.jaxrscors.OptBoolean.TRUE;
-import static io.github.jaxrscors.TestOrigins.APP;
+import static io.github.jaxrscors.support.TestOrigins.APP;
 
+import io.github.jaxrscors.CrossOrigin;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,10 +14,10 @@ import jakarta.ws.rs.core.Response;
  * Resources that set one option each, at the method layer ({@code /m/<option>}), the class layer
  * ({@code /c/<option>}), or nowhere ({@code /b}, for options set on the builder or by properties).
  */
-final class LayerResources {
+public final class LayerResources {
 
-    static final String ORIGIN_PATTERN = "https://[a-z]+\\.shop\\.example";
-    static final String HEADER_PATTERN = "x-trace-.*";
+    public static final String ORIGIN_PATTERN = "https://[a-z]+\\.shop\\.example";
+    public static final String HEADER_PATTERN = "x-trace-.*";
 
     private LayerResources() {
     }
@@ -170,7 +171,7 @@ final class LayerResources {
     public static class ClassCrossSiteProtectionReportOnly extends Plain {
     }
 
-    static final Class<?>[] CLASS_LAYER = {ClassOrigins.class, ClassOriginPatterns.class, ClassMethods.class,
+    public static final Class<?>[] CLASS_LAYER = {ClassOrigins.class, ClassOriginPatterns.class, ClassMethods.class,
         ClassAllowHeaders.class, ClassAllowHeaderPatterns.class, ClassExposeHeaders.class, ClassSupportsCredentials.class,
         ClassMaxAge.class, ClassSendWildcard.class, ClassVaryHeader.class, ClassAllowPrivateNetwork.class,
         ClassAutomaticOptions.class, ClassCrossSiteProtection.class,

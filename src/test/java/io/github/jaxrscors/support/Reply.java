@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,14 +16,14 @@ import org.glassfish.jersey.server.ContainerResponse;
  * @param headers every header value, names case-insensitive
  * @param body    the body as text ("" when none)
  */
-record Reply(int status, Map<String, List<String>> headers, String body) {
+public record Reply(int status, Map<String, List<String>> headers, String body) {
 
-    static Reply of(Response response) {
+    public static Reply of(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         return new Reply(response.getStatus(), copy(response.getStringHeaders()), body);
     }
 
-    static Reply of(ContainerResponse response) {
+    public static Reply of(ContainerResponse response) {
         Object entity = response.getEntity();
         return new Reply(response.getStatus(), copy(response.getStringHeaders()), entity == null ? "" : entity.toString());
     }
@@ -40,7 +40,7 @@ record Reply(int status, Map<String, List<String>> headers, String body) {
      * case-insensitive (Jersey's outbound header map is) and each received value stays a value of
      * its own, so a header sent twice is seen twice.
      */
-    Response asResponse() {
+    public Response asResponse() {
         Response.ResponseBuilder response = Response.status(status);
         headers.forEach((name, values) -> values.forEach(value -> response.header(name, value)));
         if (!body.isEmpty()) {
@@ -50,7 +50,7 @@ record Reply(int status, Map<String, List<String>> headers, String body) {
     }
 
     /** The header's single value, or null when absent. */
-    String header(String name) {
+    public String header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : String.join(",", values);
     }

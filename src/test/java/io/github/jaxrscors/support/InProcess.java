@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.net.URI;
 import java.util.concurrent.ExecutionException;
@@ -8,14 +8,14 @@ import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The in-process tier: a real Jersey runtime, requests handed to it without a network. */
-final class InProcess {
+public final class InProcess {
 
-    static final URI BASE = URI.create("http://api.example.com/");
+    public static final URI BASE = URI.create("http://api.example.com/");
 
     private final ApplicationHandler handler;
 
     /** The application, started as a container starts it. */
-    InProcess(ResourceConfig config) {
+    public InProcess(ResourceConfig config) {
         this.handler = StartedHandler.start(config);
     }
 
@@ -26,7 +26,7 @@ final class InProcess {
      * @param path    the path after the application root, without the leading {@code /}
      * @param headers name, value, name, value...
      */
-    Reply send(String method, String path, String... headers) {
+    public Reply send(String method, String path, String... headers) {
         ContainerRequest request = new ContainerRequest(BASE, BASE.resolve(path), method, null,
                 new MapPropertiesDelegate(), handler.getConfiguration());
         for (int i = 0; i < headers.length; i += 2) {
@@ -39,7 +39,7 @@ final class InProcess {
         }
     }
 
-    Reply preflight(String path, String origin, String method, String... more) {
+    public Reply preflight(String path, String origin, String method, String... more) {
         String[] headers = new String[4 + more.length];
         headers[0] = "Origin";
         headers[1] = origin;

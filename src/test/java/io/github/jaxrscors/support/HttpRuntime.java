@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -28,16 +28,16 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * {@code jersey.config.server.response.setStatusOverSendError=true}. Each server listens on a free
  * loopback port.
  */
-enum HttpRuntime {
+public enum HttpRuntime {
     GRIZZLY,
     JETTY;
 
     /** A started server; closing it stops it. */
-    interface Running extends AutoCloseable {
-        int port();
+    public interface Running extends AutoCloseable {
+        public int port();
 
         /** {@code http://localhost:<port>/}, the application root. */
-        default URI base() {
+        public default URI base() {
             return URI.create("http://localhost:" + port() + "/");
         }
 
@@ -45,13 +45,13 @@ enum HttpRuntime {
          * The exceptions the container saw come out of Jersey: in Jetty, those that went through
          * a servlet filter in front of Jersey; on Grizzly, none are recorded (read its log instead).
          */
-        List<Throwable> containerFailures();
+        public List<Throwable> containerFailures();
 
         @Override
-        void close() throws Exception;
+        public void close() throws Exception;
     }
 
-    Running start(ResourceConfig config) throws Exception {
+    public Running start(ResourceConfig config) throws Exception {
         return start(config, true);
     }
 
@@ -59,7 +59,7 @@ enum HttpRuntime {
      * @param recordFailures keep every exception that leaves Jersey in Jetty (for tests); a long run
      *                       turns it off, since the list would hold them all
      */
-    Running start(ResourceConfig config, boolean recordFailures) throws Exception {
+    public Running start(ResourceConfig config, boolean recordFailures) throws Exception {
         return this == GRIZZLY ? grizzly(config) : jetty(config, recordFailures);
     }
 

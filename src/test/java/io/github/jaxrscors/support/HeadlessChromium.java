@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  * Chromium's DevTools endpoint on a loopback port: its target list gives the title, and one
  * {@code Runtime.evaluate} reads the DOM. Each run has a fresh profile and leaves no process behind.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 
     /** One target of {@code /json/list}: its fields hold no nested object. */
     private static final Pattern TARGET = Pattern.compile("\\{[^{}]*}");
@@ -45,7 +45,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
@@ -56,7 +56,7 @@ final class HeadlessChromium {
      * so). Under {@code CI=true}, where {@code .ci/run} installs Chromium, a missing browser throws
      * instead: a browser tier skipped there would pass without testing.
      */
-    static boolean usable() {
+    public static boolean usable() {
         if (!installed() && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("No Chromium at " + BINARY + " under CI=true: install it with "
                     + "'apt-get install chromium' (.ci/run does), or point -Dchromium.binary at one.");
@@ -69,7 +69,7 @@ final class HeadlessChromium {
      * after {@code timeoutMillis} of real time, whichever comes first (the caller's assertion on
      * the DOM then shows how far the page got).
      */
-    static String dumpDom(String url, int timeoutMillis) throws IOException, InterruptedException {
+    public static String dumpDom(String url, int timeoutMillis) throws IOException, InterruptedException {
         if (!installed()) {
             throw new IllegalStateException("No Chromium at " + BINARY + ": install it with "
                     + "'apt-get install chromium' (.ci/run does), or point -Dchromium.binary at one.");

@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,25 +13,25 @@ import java.util.logging.Logger;
  * restore each other's level. A class that opens one is {@code @Isolated} (it runs alone under
  * JUnit's parallel execution), as is any class that reads or replaces another global logger.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     /** The library's logger, by the name troubleshooting.md gives users (a capture of another name would see nothing). */
-    static final String LOGGER = "io.github.jaxrscors";
+    public static final String LOGGER = "io.github.jaxrscors";
 
     private final Logger logger = Logger.getLogger(LOGGER);
     private final Level previous = logger.getLevel();
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         logger.setLevel(Level.FINE);
         logger.addHandler(this);
     }
 
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         return records;
     }
 
-    List<String> messages(Level level) {
+    public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogRecord::getMessage).toList();
     }
 

@@ -1,5 +1,7 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
+import io.github.jaxrscors.CorsFeature;
+import io.github.jaxrscors.CorsServletFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,9 +44,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * context's {@code ServletContainerInitializer}, given the endpoint classes, as
  * docs/deployment.md shows, unless a test starts the runtime {@code withoutHook}.
  */
-abstract class WebSocketRuntime implements AutoCloseable {
+public abstract class WebSocketRuntime implements AutoCloseable {
 
-    enum Kind {
+    public enum Kind {
         TYRUS_ON_GRIZZLY, JETTY_12, TOMCAT;
 
         @Override
@@ -53,14 +55,14 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
     }
 
-    abstract int port();
+    public abstract int port();
 
-    static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages) throws Exception {
+    public static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages) throws Exception {
         return start(kind, port, feature, pages, true);
     }
 
     /** {@code hook} false: the servlet containers run without the library's upgrade hook. */
-    static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages, boolean hook) throws Exception {
+    public static WebSocketRuntime start(Kind kind, int port, CorsFeature feature, Map<String, String> pages, boolean hook) throws Exception {
         ResourceConfig application = new ResourceConfig(WebSocketEndpoints.Ping.class).setApplicationName("Chat").register(feature);
         switch (kind) {
             case TYRUS_ON_GRIZZLY:
@@ -76,11 +78,11 @@ abstract class WebSocketRuntime implements AutoCloseable {
      * Starts {@code kind} on a free port with the feature made for that port (its publicOrigins name
      * it), trying another port when the one chosen was taken in the meantime by another process.
      */
-    static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages) throws Exception {
+    public static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages) throws Exception {
         return startOnFreePort(kind, feature, pages, true);
     }
 
-    static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages, boolean hook)
+    public static WebSocketRuntime startOnFreePort(Kind kind, IntFunction<CorsFeature> feature, Map<String, String> pages, boolean hook)
             throws Exception {
         for (int attempt = 1;; attempt++) {
             int port = BrowserPages.freePort();
@@ -99,7 +101,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
     }
 
     /** A class loader of the runtime's own, as a web application has: the application registers its policies under it. */
-    static ClassLoader ownLoader() {
+    public static ClassLoader ownLoader() {
         return new URLClassLoader(new URL[0], WebSocketRuntime.class.getClassLoader());
     }
 
@@ -120,7 +122,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
             }
             return new WebSocketRuntime() {
                 @Override
-                int port() {
+                public int port() {
                     return port;
                 }
 
@@ -165,7 +167,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
         return new WebSocketRuntime() {
             @Override
-            int port() {
+            public int port() {
                 return connector.getLocalPort();
             }
 
@@ -218,7 +220,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
         return new WebSocketRuntime() {
             @Override
-            int port() {
+            public int port() {
                 return tomcat.getConnector().getLocalPort();
             }
 
@@ -231,11 +233,11 @@ abstract class WebSocketRuntime implements AutoCloseable {
     }
 
     /** Serves one HTML page. */
-    static final class PageServlet extends HttpServlet {
+    public static final class PageServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
         private final String html;
 
-        PageServlet(String html) {
+        public PageServlet(String html) {
             this.html = html;
         }
 
@@ -246,7 +248,7 @@ abstract class WebSocketRuntime implements AutoCloseable {
         }
     }
 
-    static List<Kind> kinds() {
+    public static List<Kind> kinds() {
         return List.of(Kind.values());
     }
 }

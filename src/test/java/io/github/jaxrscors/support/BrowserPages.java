@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -17,18 +17,18 @@ import org.glassfish.grizzly.http.server.Request;
  * What the browser tests serve and read: a free loopback port, a page served from it (its origin),
  * and the results a page's script wrote into its {@code <pre id="results">}.
  */
-final class BrowserPages {
+public final class BrowserPages {
 
     private BrowserPages() {
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    static HttpServer pageServer(int port, String html) throws IOException {
+    public static HttpServer pageServer(int port, String html) throws IOException {
         HttpServer server = new HttpServer();
         server.addListener(new NetworkListener("page", "localhost", port));
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
@@ -42,7 +42,7 @@ final class BrowserPages {
         return server;
     }
 
-    static Map<String, String> results(String dom) {
+    public static Map<String, String> results(String dom) {
         Matcher m = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertThat("the page finished its scenarios; DOM: " + dom, m.find() && !m.group(1).isEmpty(), is(true));
         Map<String, String> outcomes = new HashMap<>();

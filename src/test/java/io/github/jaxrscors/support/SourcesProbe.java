@@ -1,5 +1,6 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
+import io.github.jaxrscors.CorsFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.logging.Handler;

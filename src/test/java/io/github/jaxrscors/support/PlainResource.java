@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

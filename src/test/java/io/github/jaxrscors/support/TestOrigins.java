@@ -1,19 +1,19 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 /** The origins the tests send and list, shared so every test class means the same by each name. */
-final class TestOrigins {
+public final class TestOrigins {
 
     /** The application's own page: the origin most policies in the tests list. */
-    static final String APP = "https://app.example.com";
+    public static final String APP = "https://app.example.com";
 
     /** A second listed origin, for policies that differ by origin. */
-    static final String ADMIN = "https://admin.example.com";
+    public static final String ADMIN = "https://admin.example.com";
 
     /** An origin no test policy lists, for refusals (and for "any origin" policies, which allow it). */
-    static final String OTHER = "https://other.example.com";
+    public static final String OTHER = "https://other.example.com";
 
     /** A hostile page's origin, listed nowhere. */
-    static final String EVIL = "https://evil.example.net";
+    public static final String EVIL = "https://evil.example.net";
 
     private TestOrigins() {
     }

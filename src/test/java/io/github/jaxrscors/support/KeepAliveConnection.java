@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * and each response is read exactly as framed (Content-Length or chunked), so a test sees whether a
  * response ended cleanly, was cut, or was followed by bytes no request asked for.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
     /**
      * One response as framed on the wire.
@@ -30,7 +30,7 @@ final class KeepAliveConnection implements AutoCloseable {
      * @param stalled  the body stopped short and the server neither sent more nor closed the
      *                 connection within the read timeout
      */
-    record Framed(Reply reply, byte[] body, boolean complete, boolean stalled) {
+    public record Framed(Reply reply, byte[] body, boolean complete, boolean stalled) {
     }
 
     private final Socket socket;
@@ -44,7 +44,7 @@ final class KeepAliveConnection implements AutoCloseable {
     /** How long a read waits for a response's status line and headers, whatever the body's timeout. */
     private static final int HEAD_TIMEOUT_MILLIS = 10_000;
 
-    KeepAliveConnection(int port) throws IOException {
+    public KeepAliveConnection(int port) throws IOException {
         this(port, HEAD_TIMEOUT_MILLIS);
     }
 
@@ -53,7 +53,7 @@ final class KeepAliveConnection implements AutoCloseable {
      *                      body counts as stalled; the status line and headers wait up to 10 s, so a
      *                      slow (busy) server is not taken for a stalled one
      */
-    KeepAliveConnection(int port, int timeoutMillis) throws IOException {
+    public KeepAliveConnection(int port, int timeoutMillis) throws IOException {
         this.port = port;
         this.timeoutMillis = timeoutMillis;
         this.socket = new Socket("localhost", port);
@@ -62,7 +62,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /** Sends a request with {@code headers} ({@code "Name: value"}) and reads its response. */
-    Framed exchange(String method, String target, String... headers) throws IOException {
+    public Framed exchange(String method, String target, String... headers) throws IOException {
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n");
         for (String h : headers) {
@@ -77,7 +77,7 @@ final class KeepAliveConnection implements AutoCloseable {
      * Whether the server sends nothing more on this connection within {@code millis} but closes it
      * or stays silent: true when no further byte arrives.
      */
-    boolean sendsNothingMore(int millis) throws IOException {
+    public boolean sendsNothingMore(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             return in.read() < 0;
@@ -89,7 +89,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /** Whether the server closes the connection (end of stream or reset) within {@code millis}, sending nothing. */
-    boolean closedByServer(int millis) throws IOException {
+    public boolean closedByServer(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             return in.read() < 0;

@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Sends one request byte for byte over a socket, so a test controls exactly what reaches the
  * server (paths no client would normalize, duplicate headers, control characters).
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
@@ -26,7 +26,7 @@ final class RawHttp {
      * @param target the request target, sent as is
      * @param headers header lines, {@code "Name: value"}, sent as is
      */
-    static Reply send(int port, String method, String target, String... headers) throws IOException {
+    public static Reply send(int port, String method, String target, String... headers) throws IOException {
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
         for (String h : headers) {

@@ -1,4 +1,4 @@
-package io.github.jaxrscors;
+package io.github.jaxrscors.support;
 
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -18,83 +18,83 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  * public matcher: the order and spelling of the {@code Vary} tokens. Matchers the project needs
  * and users do not go here, and nowhere else.
  */
-final class CorsMatchers {
+public final class CorsMatchers {
 
     /** The {@code Vary} tokens of every preflight answer, in the order the library writes them. */
-    static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
+    public static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
 
     private CorsMatchers() {
     }
 
-    static Matcher<Reply> hasStatus(int status) {
+    public static Matcher<Reply> hasStatus(int status) {
         return over(io.github.jaxrscors.test.CorsMatchers.hasStatus(status));
     }
 
     /** The header is present once, with exactly this value. */
-    static Matcher<Reply> hasHeader(String name, String value) {
+    public static Matcher<Reply> hasHeader(String name, String value) {
         return over(io.github.jaxrscors.test.CorsMatchers.hasHeader(name, value));
     }
 
-    static Matcher<Reply> hasNoHeader(String name) {
+    public static Matcher<Reply> hasNoHeader(String name) {
         return over(io.github.jaxrscors.test.CorsMatchers.hasNoHeader(name));
     }
 
-    static Matcher<Reply> allowsOrigin(String origin) {
+    public static Matcher<Reply> allowsOrigin(String origin) {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsOrigin(origin));
     }
 
-    static Matcher<Reply> allowsAnyOrigin() {
+    public static Matcher<Reply> allowsAnyOrigin() {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsAnyOrigin());
     }
 
-    static Matcher<Reply> allowsCredentials() {
+    public static Matcher<Reply> allowsCredentials() {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsCredentials());
     }
 
-    static Matcher<Reply> allowsMethods(String... methods) {
+    public static Matcher<Reply> allowsMethods(String... methods) {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsMethods(methods));
     }
 
-    static Matcher<Reply> allowsHeaders(String... headers) {
+    public static Matcher<Reply> allowsHeaders(String... headers) {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsHeaders(headers));
     }
 
-    static Matcher<Reply> exposesHeaders(String... headers) {
+    public static Matcher<Reply> exposesHeaders(String... headers) {
         return over(io.github.jaxrscors.test.CorsMatchers.exposesHeaders(headers));
     }
 
-    static Matcher<Reply> hasMaxAge(long seconds) {
+    public static Matcher<Reply> hasMaxAge(long seconds) {
         return over(io.github.jaxrscors.test.CorsMatchers.hasMaxAge(seconds));
     }
 
-    static Matcher<Reply> allowsPrivateNetwork() {
+    public static Matcher<Reply> allowsPrivateNetwork() {
         return over(io.github.jaxrscors.test.CorsMatchers.allowsPrivateNetwork());
     }
 
-    static Matcher<Reply> isAllowedPreflight() {
+    public static Matcher<Reply> isAllowedPreflight() {
         return over(io.github.jaxrscors.test.CorsMatchers.isAllowedPreflight());
     }
 
-    static Matcher<Reply> isRefusedPreflight() {
+    public static Matcher<Reply> isRefusedPreflight() {
         return over(io.github.jaxrscors.test.CorsMatchers.isRefusedPreflight());
     }
 
     /** No header whose name starts with {@code Access-Control-}. */
-    static Matcher<Reply> hasNoCorsHeaders() {
+    public static Matcher<Reply> hasNoCorsHeaders() {
         return over(io.github.jaxrscors.test.CorsMatchers.hasNoCorsHeaders());
     }
 
     /** {@code Vary} lists every token (case-insensitive), each once. */
-    static Matcher<Reply> variesOn(String... tokens) {
+    public static Matcher<Reply> variesOn(String... tokens) {
         return over(io.github.jaxrscors.test.CorsMatchers.variesOn(tokens));
     }
 
     /** {@code Vary} lists exactly these tokens (case-insensitive), each once, in any order. */
-    static Matcher<Reply> variesOnlyOn(String... tokens) {
+    public static Matcher<Reply> variesOnlyOn(String... tokens) {
         return over(io.github.jaxrscors.test.CorsMatchers.variesOnlyOn(tokens));
     }
 
-    static Matcher<Reply> doesNotVaryOn(String... tokens) {
+    public static Matcher<Reply> doesNotVaryOn(String... tokens) {
         return over(io.github.jaxrscors.test.CorsMatchers.doesNotVaryOn(tokens));
     }
 
@@ -102,13 +102,13 @@ final class CorsMatchers {
      * {@code Vary} is exactly these tokens in this order, spelled as given: the public
      * {@code variesOnlyOn} (each once, no other token), and the order and case on top of it.
      */
-    static Matcher<Reply> varyIs(String... tokens) {
+    public static Matcher<Reply> varyIs(String... tokens) {
         Matcher<Reply> ordered = reply("Vary tokens exactly " + Arrays.toString(tokens) + " in this order",
                 r -> varyTokens(r).equals(List.of(tokens)));
         return tokens.length == 0 ? ordered : org.hamcrest.Matchers.allOf(variesOnlyOn(tokens), ordered);
     }
 
-    static List<String> varyTokens(Reply r) {
+    public static List<String> varyTokens(Reply r) {
         List<String> tokens = new ArrayList<>();
         for (String value : r.headers().getOrDefault("Vary", List.of())) {
             for (String t : value.split(",")) {
