@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.github.jaxrscors.support.BrowserPages;
 import io.github.jaxrscors.support.HeadlessChromium;
 import io.github.jaxrscors.support.Invocations;
 import jakarta.annotation.Priority;
@@ -21,16 +22,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -156,10 +151,10 @@ class CrossSiteBrowserTest {
     static void startServersAndBrowse() throws Exception {
         Invocations.reset();
         Recorder.SEEN.clear();
-        int apiPort = freePort();
-        int listedPort = freePort();
-        int siblingPort = freePort();
-        int crossPort = freePort();
+        int apiPort = BrowserPages.freePort();
+        int listedPort = BrowserPages.freePort();
+        int siblingPort = BrowserPages.freePort();
+        int crossPort = BrowserPages.freePort();
         apiBase = "http://localhost:" + apiPort;
         api = GrizzlyHttpServerFactory.createHttpServer(URI.create(apiBase + "/"),
                 new ResourceConfig(Api.class).register(Recorder.class).register(CorsFeature.builder()
@@ -167,13 +162,13 @@ class CrossSiteBrowserTest {
                         .resource("/csrf/on", CorsOptions.builder().crossSiteProtection(true).build())
                         .resource("/csrf/.*")
                         .build()));
-        listedPage = pageServer("localhost", listedPort, page(apiBase, "listed"));
-        siblingPage = pageServer("localhost", siblingPort, page(apiBase, "sibling"));
-        crossPage = pageServer("127.0.0.1", crossPort, page(apiBase, "cross"));
-        SCRIPT.put("same", results(HeadlessChromium.dumpDom(apiBase + "/csrf/page", 60_000)));
-        SCRIPT.put("listed", results(HeadlessChromium.dumpDom("http://localhost:" + listedPort + "/", 60_000)));
-        SCRIPT.put("sibling", results(HeadlessChromium.dumpDom("http://localhost:" + siblingPort + "/", 60_000)));
-        SCRIPT.put("cross", results(HeadlessChromium.dumpDom("http://127.0.0.1:" + crossPort + "/", 60_000)));
+        listedPage = BrowserPages.pageServer("localhost", listedPort, page(apiBase, "listed"));
+        siblingPage = BrowserPages.pageServer("localhost", siblingPort, page(apiBase, "sibling"));
+        crossPage = BrowserPages.pageServer("127.0.0.1", crossPort, page(apiBase, "cross"));
+        SCRIPT.put("same", BrowserPages.results(HeadlessChromium.dumpDom(apiBase + "/csrf/page", 60_000)));
+        SCRIPT.put("listed", BrowserPages.results(HeadlessChromium.dumpDom("http://localhost:" + listedPort + "/", 60_000)));
+        SCRIPT.put("sibling", BrowserPages.results(HeadlessChromium.dumpDom("http://localhost:" + siblingPort + "/", 60_000)));
+        SCRIPT.put("cross", BrowserPages.results(HeadlessChromium.dumpDom("http://127.0.0.1:" + crossPort + "/", 60_000)));
         writeResults();
     }
 
@@ -184,37 +179,6 @@ class CrossSiteBrowserTest {
                 s.shutdownNow();
             }
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static HttpServer pageServer(String host, int port, String html) throws IOException {
-        HttpServer server = new HttpServer();
-        server.addListener(new NetworkListener("page", host, port));
-        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
-            @Override
-            public void service(Request request, org.glassfish.grizzly.http.server.Response response) throws IOException {
-                response.setContentType("text/html;charset=utf-8");
-                response.getWriter().write(html);
-            }
-        }, "/");
-        server.start();
-        return server;
-    }
-
-    private static Map<String, String> results(String dom) {
-        Matcher m = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
-        assertThat("the page finished its scenarios; DOM: " + dom, m.find() && !m.group(1).isEmpty(), is(true));
-        Map<String, String> outcomes = new HashMap<>();
-        for (String line : m.group(1).split("\n")) {
-            int eq = line.indexOf('=');
-            outcomes.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return outcomes;
     }
 
     private static void writeResults() throws IOException {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
 import io.github.jaxrscors.CorsDecisionEvent.Reason;
+import io.github.jaxrscors.support.BrowserPages;
 import io.github.jaxrscors.support.HeadlessChromium;
 import io.github.jaxrscors.support.Invocations;
 import io.github.jaxrscors.support.MeterCounters;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -120,8 +117,8 @@ class ReportOnlyBrowserTest {
         EVENTS.clear();
         CorsMetrics metrics = new CorsMetrics();
         metrics.bindTo(REGISTRY);
-        int apiPort = freePort();
-        int crossPort = freePort();
+        int apiPort = BrowserPages.freePort();
+        int crossPort = BrowserPages.freePort();
         String apiBase = "http://localhost:" + apiPort;
         api = GrizzlyHttpServerFactory.createHttpServer(URI.create(apiBase + "/"),
                 new ResourceConfig(Api.class).register(Statuses.class).register(CorsFeature.builder()
@@ -131,17 +128,7 @@ class ReportOnlyBrowserTest {
                         .decisionListener(EVENTS::add)
                         .decisionListener(metrics)
                         .build()));
-        crossPage = new HttpServer();
-        crossPage.addListener(new NetworkListener("page", "127.0.0.1", crossPort));
-        String html = page(apiBase);
-        crossPage.getServerConfiguration().addHttpHandler(new HttpHandler() {
-            @Override
-            public void service(Request request, org.glassfish.grizzly.http.server.Response response) throws IOException {
-                response.setContentType("text/html;charset=utf-8");
-                response.getWriter().write(html);
-            }
-        }, "/");
-        crossPage.start();
+        crossPage = BrowserPages.pageServer("127.0.0.1", crossPort, page(apiBase));
         HeadlessChromium.dumpDom("http://127.0.0.1:" + crossPort + "/", 60_000);
         StringBuilder md = new StringBuilder("| mode | status | resource ran | event |\n|---|---|---|---|\n");
         for (String mode : new String[] {"report", "enforce"}) {
@@ -159,12 +146,6 @@ class ReportOnlyBrowserTest {
             if (s != null) {
                 s.shutdownNow();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -29,8 +29,13 @@ public final class BrowserPages {
     }
 
     public static HttpServer pageServer(int port, String html) throws IOException {
+        return pageServer("localhost", port, html);
+    }
+
+    /** A page server on {@code host} ({@code localhost}, or {@code 127.0.0.1} for a page of another site). */
+    public static HttpServer pageServer(String host, int port, String html) throws IOException {
         HttpServer server = new HttpServer();
-        server.addListener(new NetworkListener("page", "localhost", port));
+        server.addListener(new NetworkListener("page", host, port));
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, org.glassfish.grizzly.http.server.Response response) throws IOException {
