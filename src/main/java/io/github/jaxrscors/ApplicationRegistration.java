@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.glassfish.jersey.internal.inject.Providers;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the application's policies to {@link ApplicationPolicies} while its container runs it, so
- * a {@code CorsWebSocketConfigurator} made by the WebSocket container finds them.
+ * a {@code CorsWebSocketConfigurator} made by the WebSocket container finds them; and hands the
+ * {@link CorsDecisionListener}s registered on the application as providers to its {@link DecisionEvents}.
  */
 final class ApplicationRegistration implements ContainerLifecycleListener {
 
@@ -27,6 +29,7 @@ final class ApplicationRegistration implements ContainerLifecycleListener {
 
     @Override
     public synchronized void onStartup(Container container) {
+        events.providers(Providers.getAllProviders(container.getApplicationHandler().getInjectionManager(), CorsDecisionListener.class));
         if (application != null) {
             return;
         }

@@ -167,7 +167,9 @@ public final class CorsFeature implements Feature {
          * Adds a listener told of every CORS decision: one {@link CorsDecisionEvent} per covered
          * request, with its outcome, a stable reason code, the policy, the method, the matched path
          * template and the escaped origin. Listeners are called in the order added, on the
-         * request's thread; one that throws is logged and the request goes on. Without a listener
+         * request's thread; one that throws is logged and the request goes on. A listener can also be
+         * registered on the application ({@code register(listener)} or its class), called after these;
+         * one instance added both ways is called once. Without a listener
          * no event is built.
          *
          * @param listener the listener

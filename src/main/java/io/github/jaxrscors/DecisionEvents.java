@@ -1,7 +1,11 @@
 package io.github.jaxrscors;
 
 import io.github.jaxrscors.CorsDecisionEvent.Outcome;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +24,11 @@ final class DecisionEvents {
     /** The report-only WARNING's period: at most one line per reason in it. */
     static final long PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final CorsDecisionListener[] listeners;
+    /** The builder's listeners. */
+    private final List<CorsDecisionListener> built;
+
+    /** The builder's listeners, then the application's providers not among them; set again at each startup. */
+    private volatile CorsDecisionListener[] listeners;
     private final LongSupplier nanoTime;
 
     /** Report-only refusals per reason, for the rate-limited WARNING. */
@@ -32,7 +40,8 @@ final class DecisionEvents {
 
     /** With the clock of the rate-limited WARNING (tests pass their own). */
     DecisionEvents(List<CorsDecisionListener> listeners, LongSupplier nanoTime) {
-        this.listeners = listeners.toArray(new CorsDecisionListener[0]);
+        this.built = List.copyOf(listeners);
+        this.listeners = built.toArray(new CorsDecisionListener[0]);
         this.nanoTime = nanoTime;
         for (int i = 0; i < reported.length; i++) {
             reported[i] = new Window();
@@ -48,6 +57,24 @@ final class DecisionEvents {
         private boolean logged;
         private int count;
         private @Nullable String example;
+    }
+
+    /**
+     * Adds the listeners the application registered as providers (Jersey made those registered as
+     * classes) after the builder's; one registered both ways is called once.
+     *
+     * @param providers the {@code CorsDecisionListener} providers of the application, in Jersey's order
+     */
+    void providers(Iterable<CorsDecisionListener> providers) {
+        Set<CorsDecisionListener> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(built);
+        List<CorsDecisionListener> all = new ArrayList<>(built);
+        for (CorsDecisionListener l : providers) {
+            if (seen.add(l)) {
+                all.add(l);
+            }
+        }
+        listeners = all.toArray(new CorsDecisionListener[0]);
     }
 
     /** Whether decisions are turned into events; asked before anything is built. */

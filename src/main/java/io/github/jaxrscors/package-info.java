@@ -62,7 +62,8 @@
  * <li>{@code VaryHeader}: merges {@code Vary} tokens.</li>
  * <li>{@code CorsHeaders}: the header names and {@code Vary} tokens, spelt once.</li>
  * <li>{@code CorsLog}: the one {@code System.Logger}, and the escaping of request values.</li>
- * <li>{@code DecisionEvents}: where a logged decision goes besides the log: the listeners, the JFR event
+ * <li>{@code DecisionEvents}: where a logged decision goes besides the log: the listeners (the builder's, then
+ * those registered as providers), the JFR event
  * {@code DecisionRecord} (off unless a recording enables it), and report-only's rate-limited WARNING.</li>
  * <li>{@code RefusalSummary}: the listener of {@code CorsDecisionListener.refusalSummary()}, refusals at INFO once a minute.</li>
  * </ul>
@@ -86,7 +87,8 @@
  * <li>{@code Registrations}: makes a second {@code CorsFeature} of an application, which Jersey would drop silently, an error or a WARNING.</li>
  * <li>{@code CrossOriginDiscovery}: Jersey auto-discovery; registers {@code CorsFeature} with {@code annotatedOnly()} where
  * {@code @CrossOrigin} is used and no feature is registered.</li>
- * <li>{@code ApplicationRegistration}: adds the application to {@code ApplicationPolicies} while its container runs it.</li>
+ * <li>{@code ApplicationRegistration}: adds the application to {@code ApplicationPolicies} while its container runs it, and
+ * hands the listeners registered as providers (a {@code @Contract} of Jersey's) to {@code DecisionEvents} at startup.</li>
  * <li>{@code StartupChecks}: what startup says: what is in force, rules that match nothing, ambiguous methods, container settings,
  * paths under locators, user {@code @PreMatching} filters; gives the translator the router.</li>
  * </ul>

@@ -98,6 +98,11 @@ class EngineBoundaryTest {
         List<String> offending = new ArrayList<>();
         for (Path p : classFiles) {
             String constantPool = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+            if (p.getFileName().toString().equals("CorsDecisionListener.class")) {
+                // Its one exception, a class annotation: Jersey's @Contract makes Jersey take a listener registered on
+                // the application as a provider; without Jersey the JVM leaves the annotation out (ModulePathIT).
+                constantPool = constantPool.replace("Lorg/glassfish/jersey/spi/Contract;", "");
+            }
             for (String forbidden : List.of("jakarta/ws/rs", "org/glassfish")) {
                 if (constantPool.contains(forbidden)) {
                     offending.add(p.getFileName() + " refers to " + forbidden);

@@ -9,6 +9,7 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -38,6 +39,10 @@ class ModulePathIT {
         Object built = feature.getMethod("builder").invoke(null);
         assertThat("the public API works from the module path", built.getClass().getName(),
                 is("io.github.jaxrscors.CorsFeature$Builder"));
+        Class<?> listener = layer.findLoader("io.github.jaxrscors").loadClass("io.github.jaxrscors.CorsDecisionListener");
+        assertThat("without Jersey, the listener's @Contract (read by Jersey alone) is left out",
+                Arrays.stream(listener.getAnnotations()).map(a -> a.annotationType().getName()).toList(),
+                is(List.of("java.lang.FunctionalInterface")));
     }
 
     private static Path codeSource(Class<?> c) throws URISyntaxException {
