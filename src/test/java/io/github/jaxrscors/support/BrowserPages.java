@@ -22,9 +22,21 @@ public final class BrowserPages {
     private BrowserPages() {
     }
 
+    /** The ports {@link #freePort()} has handed out in this JVM. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now and never handed out before in this JVM: two calls in a row can get the same
+     * port from the system (it is free again once the probe closes), and two origins on one port are
+     * one origin.
+     */
     public static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
