@@ -292,6 +292,11 @@ public final class CorsServletFilter implements Filter, ServletContainerInitiali
 
         @Override
         public @Nullable String header(String name) {
+            return header(request, name);
+        }
+
+        /** A servlet request's header: its values joined by commas, or null where it has none. */
+        static @Nullable String header(HttpServletRequest request, String name) {
             Enumeration<String> values = request.getHeaders(name);
             if (values == null || !values.hasMoreElements()) {
                 return null;
@@ -340,8 +345,17 @@ public final class CorsServletFilter implements Filter, ServletContainerInitiali
         /** As {@link JerseyTranslator#routedPath}: each segment decoded once, matrix parameters cut, a decoded {@code /} kept as {@code %2F}. */
         @Override
         public String routedPath() {
+            return routedPath(encodedPath());
+        }
+
+        /**
+         * The routed form of an encoded path given without its leading {@code /}: each segment
+         * decoded once, matrix parameters cut, a decoded {@code /} kept as {@code %2F}, with a
+         * leading {@code /}.
+         */
+        static String routedPath(String encodedPath) {
             StringBuilder path = new StringBuilder(64);
-            for (String segment : encodedPath().split("/", -1)) {
+            for (String segment : encodedPath.split("/", -1)) {
                 int matrix = segment.indexOf(';');
                 String decoded = decode(matrix < 0 ? segment : segment.substring(0, matrix));
                 path.append('/').append(decoded.indexOf('/') < 0 ? decoded : decoded.replace("/", "%2F"));

@@ -4,12 +4,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +36,7 @@ final class UpgradeRequests implements ServletRequestListener {
      * @param classes the classes the container found or was given; the {@code @ServerEndpoint} ones are kept
      */
     static void install(ServletContext context, @Nullable Set<Class<?>> classes) {
-        if (!webSocketPresent(context) || context.getAttribute(WebSocketGuard.HOOK_ATTRIBUTE) != null) {
+        if (!webSocketPresent() || context.getAttribute(WebSocketGuard.HOOK_ATTRIBUTE) != null) {
             return;
         }
         List<WebSocketGuard.Endpoint> endpoints = new ArrayList<>();
@@ -60,7 +56,7 @@ final class UpgradeRequests implements ServletRequestListener {
                         .map(e -> e.template() + " (" + WebSocketGuard.simpleName(e.type()) + ")").toList()));
     }
 
-    private static boolean webSocketPresent(ServletContext context) {
+    private static boolean webSocketPresent() {
         try {
             Class.forName("jakarta.websocket.server.ServerEndpoint", false, UpgradeRequests.class.getClassLoader());
             return true;
@@ -105,7 +101,7 @@ final class UpgradeRequests implements ServletRequestListener {
             return "GET";
         }
 
-        /** The request URI without the context path, each segment percent-decoded once, matrix parameters cut. */
+        /** The request URI without the context path, routed as the servlet front filter routes a Jersey path. */
         @Override
         public String path() {
             String p = path;
@@ -113,26 +109,10 @@ final class UpgradeRequests implements ServletRequestListener {
                 String uri = request.getRequestURI();
                 String context = request.getContextPath();
                 String encoded = uri.startsWith(context) ? uri.substring(context.length()) : uri;
-                StringBuilder decoded = new StringBuilder(encoded.length());
-                for (String segment : (encoded.startsWith("/") ? encoded.substring(1) : encoded).split("/", -1)) {
-                    int matrix = segment.indexOf(';');
-                    decoded.append('/').append(decode(matrix < 0 ? segment : segment.substring(0, matrix)));
-                }
-                p = decoded.length() == 0 ? "/" : decoded.toString();
+                p = CorsServletFilter.ServletFacts.routedPath(encoded.startsWith("/") ? encoded.substring(1) : encoded);
                 path = p;
             }
             return p;
-        }
-
-        private static String decode(String segment) {
-            if (segment.indexOf('%') < 0) {
-                return segment;
-            }
-            try {
-                return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8).replace("/", "%2F");
-            } catch (IllegalArgumentException malformed) {
-                return segment;
-            }
         }
 
         @Override
@@ -145,15 +125,9 @@ final class UpgradeRequests implements ServletRequestListener {
             return endpoints.isEmpty() ? null : WebSocketGuard.Endpoint.find(endpoints, path());
         }
 
-        /** The header's values joined by commas. */
         @Override
         public @Nullable String header(String name) {
-            Enumeration<String> values = request.getHeaders(name);
-            if (values == null || !values.hasMoreElements()) {
-                return null;
-            }
-            List<String> all = Collections.list(values);
-            return all.size() == 1 ? all.get(0) : String.join(",", all);
+            return CorsServletFilter.ServletFacts.header(request, name);
         }
 
         @Override
