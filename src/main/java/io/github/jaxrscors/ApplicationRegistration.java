@@ -35,43 +35,9 @@ final class ApplicationRegistration implements ContainerLifecycleListener {
         }
         String name = name(container.getConfiguration());
         loader = ApplicationPolicies.current();
-        boolean servlet = StartupChecks.SERVLET_CONTAINER.equals(container.getClass().getName());
-        application = new ApplicationPolicies.Application("the Jersey application " + name, table, server, events, servlet);
-        if (servlet) {
-            warnUpgradesUnseen(container, name);
-        }
+        application = new ApplicationPolicies.Application("the Jersey application " + name, table, server, events,
+                StartupChecks.isServlet(container.getClass()));
         ApplicationPolicies.register(loader, application);
-    }
-
-    /**
-     * A servlet context that serves WebSocket endpoints (its {@code ServerContainer} attribute is
-     * set) without the library's upgrade hook: {@code checkOrigin} sees the {@code Origin} alone
-     * there, so same-origin pages (by {@code Host}), path rules and request-aware predicates cannot
-     * be told, and the upgrades they would allow are refused. Said once, at startup, with the fix.
-     * Read by reflection: the servlet API is an optional dependency.
-     */
-    private static void warnUpgradesUnseen(Container container, String name) {
-        Object context;
-        try {
-            context = container.getClass().getMethod("getServletContext").invoke(container);
-            if (context == null) {
-                return;
-            }
-            java.lang.reflect.Method attribute = context.getClass().getMethod("getAttribute", String.class);
-            if (attribute.invoke(context, "jakarta.websocket.server.ServerContainer") == null
-                    || attribute.invoke(context, WebSocketGuard.HOOK_ATTRIBUTE) != null) {
-                return;
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return;
-        }
-        CorsLog.warn("The servlet context of the Jersey application " + name + " serves WebSocket endpoints, but "
-                + "io.github.jaxrscors.CorsServletFilter is not registered as its ServletContainerInitializer, so a "
-                + "CorsWebSocketConfigurator sees an upgrade's Origin alone: a same-origin page is recognized only through "
-                + "publicOrigins, and where resource(...) rules or a request-aware originPredicate would decide, every cross-origin "
-                + "upgrade is refused with 403. In a war it is found by itself; embedded, add it: Jetty "
-                + "context.addServletContainerInitializer(new CorsServletFilter(), endpoints...), Tomcat "
-                + "context.addServletContainerInitializer(new CorsServletFilter(), Set.of(endpoints...)) (docs/deployment.md).");
     }
 
     /** The application's name, else its class, else (a bare {@code ResourceConfig}) its first root resources. */

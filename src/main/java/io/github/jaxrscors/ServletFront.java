@@ -36,7 +36,7 @@ final class ServletFront {
      * reflection: Jersey's servlet module is not a dependency) runs to its servlet context,
      * replacing the one the same servlet ran before (a reload).
      */
-    static void register(Object container, JerseyTranslator translator) {
+    static void register(Object container, String applicationName, JerseyTranslator translator) {
         ServletContext context;
         Object config;
         try {
@@ -52,6 +52,7 @@ final class ServletFront {
         }
         String name = config instanceof ServletConfig servlet ? servlet.getServletName() : null;
         sayWhatStandsInFront(context, name);
+        sayWhetherUpgradesAreShown(context, applicationName);
         synchronized (context) {
             List<Application> applications = applications(context);
             if (applications == null) {
@@ -61,6 +62,26 @@ final class ServletFront {
             applications.removeIf(a -> java.util.Objects.equals(a.servletName(), name));
             applications.add(new Application(name, translator));
         }
+    }
+
+    /**
+     * A servlet context that serves WebSocket endpoints (its {@code ServerContainer} attribute is
+     * set) without the library's upgrade hook: {@code checkOrigin} sees the {@code Origin} alone
+     * there, so same-origin pages (by {@code Host}), path rules and request-aware predicates cannot
+     * be told, and the upgrades they would allow are refused. Said at startup, with the fix.
+     */
+    private static void sayWhetherUpgradesAreShown(ServletContext context, String applicationName) {
+        if (context.getAttribute("jakarta.websocket.server.ServerContainer") == null
+                || context.getAttribute(WebSocketGuard.HOOK_ATTRIBUTE) != null) {
+            return;
+        }
+        CorsLog.warn("The servlet context of the Jersey application " + applicationName + " serves WebSocket endpoints, but "
+                + "io.github.jaxrscors.CorsServletFilter is not registered as its ServletContainerInitializer, so a "
+                + "CorsWebSocketConfigurator sees an upgrade's Origin alone: a same-origin page is recognized only through "
+                + "publicOrigins, and where resource(...) rules or a request-aware originPredicate would decide, every cross-origin "
+                + "upgrade is refused with 403. In a war it is found by itself; embedded, add it: Jetty "
+                + "context.addServletContainerInitializer(new CorsServletFilter(), endpoints...), Tomcat "
+                + "context.addServletContainerInitializer(new CorsServletFilter(), Set.of(endpoints...)) (docs/deployment.md).");
     }
 
     /**

@@ -229,7 +229,7 @@ final class StartupChecks implements ContainerLifecycleListener {
             return;
         }
         // The servlet front filter finds the application under its servlet context.
-        ServletFront.register(container, translator);
+        ServletFront.register(container, ApplicationRegistration.name(container.getConfiguration()), translator);
         String server = serverInfo(container);
         if (!overSendError && !server.startsWith("Apache Tomcat")) {
             CorsLog.warn("Jersey runs as a servlet in " + server + " and answers error responses without a body (a 404, "

@@ -113,7 +113,8 @@
  * request listener that shows {@code WebSocketGuard} each upgrade request for its duration, ahead of the container's upgrade
  * filter, and the endpoints carrying {@code @CrossOrigin} by path.</li>
  * <li>{@code ServletFront}: the Jersey applications of a servlet context, under a context attribute, added by
- * {@code StartupChecks} when the Jersey servlet starts one; found by the servlet's name.</li>
+ * {@code StartupChecks} when the Jersey servlet starts one; found by the servlet's name. Says at startup what stands in
+ * front of the servlet, and whether WebSocket upgrades are shown to the origin check.</li>
  * </ul>
  *
  * <h2>A request's way through</h2>
