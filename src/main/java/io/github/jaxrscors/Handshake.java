@@ -38,7 +38,6 @@ interface Handshake extends CorsRequestView {
         if (uri.getHost() == null) {
             return null;
         }
-        return server.trustForwardedHeaders() ? ServerOrigin.forwardedOrigin(uri, header(CorsHeaders.FORWARDED),
-                header(CorsHeaders.X_FORWARDED_PROTO), header(CorsHeaders.X_FORWARDED_HOST)) : HttpSyntax.originOf(uri);
+        return server.requestOrigin(uri, this::header);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -674,12 +673,7 @@ final class JerseyTranslator {
      * The forwarded headers are read only then.
      */
     private String requestOrigin(ContainerRequestContext request) {
-        URI uri = request.getUriInfo().getRequestUri();
-        return server.trustForwardedHeaders()
-                ? ServerOrigin.forwardedOrigin(uri, header(request, CorsHeaders.FORWARDED),
-                        header(request, CorsHeaders.X_FORWARDED_PROTO),
-                        header(request, CorsHeaders.X_FORWARDED_HOST))
-                : HttpSyntax.originOf(uri);
+        return server.requestOrigin(request.getUriInfo().getRequestUri(), name -> header(request, name));
     }
 
     private static boolean readsRequest(List<CorsPolicy> policies) {

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import java.net.URI;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,19 @@ record ServerOrigin(Set<String> publicOrigins, boolean trustForwardedHeaders) {
     /** Whether {@code origin} (as sent: only the lower-case form can match) is the server's own. */
     boolean isOwn(String origin, @Nullable String requestOrigin) {
         return origin.equals(requestOrigin) || !publicOrigins.isEmpty() && publicOrigins.contains(origin);
+    }
+
+    /**
+     * The request's own origin as a browser on it sends {@code Origin}: {@code uri}'s, or, under
+     * trustForwardedHeaders, with the scheme and host the proxy forwarded ({@link #forwardedOrigin});
+     * the forwarded headers are read, through {@code header}, only then.
+     *
+     * @param uri    the request URI (scheme and authority) as the server saw it
+     * @param header the request's header by name, its values joined by commas, or null
+     */
+    String requestOrigin(URI uri, Function<String, @Nullable String> header) {
+        return trustForwardedHeaders ? forwardedOrigin(uri, header.apply(CorsHeaders.FORWARDED),
+                header.apply(CorsHeaders.X_FORWARDED_PROTO), header.apply(CorsHeaders.X_FORWARDED_HOST)) : HttpSyntax.originOf(uri);
     }
 
     /**
